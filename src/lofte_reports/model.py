@@ -1,0 +1,372 @@
+"""The typed model of a medborgarlöfte: parties, promises, goals, follow-up plan, signatories.
+
+Validation is strict (no silent type coercion) and unknown keys are errors. Published
+wording is kept as written; where a promise has a countable plan it is also kept in
+machine-readable form, and ids tie promises and goals to follow-up data.
+Cross-references (party, problem and priority-area ids) are checked by `Pledge` itself,
+so a pledge built in Python is held to the same rules as one read from a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from lofte_reports.text import clean_text
+
+MAX_SIGNATORIES = 4
+MAX_PERIOD_YEARS = 4
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept a date, or a string in ISO form (JSON has no date type); leave the rest to pydantic."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "date_format", "ska vara ett datum i formen ÅÅÅÅ-MM-DD, t.ex. 2018-01-31"
+            ) from None
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("date_format", "ska vara ett datum utan klockslag (ÅÅÅÅ-MM-DD)")
+    return value
+
+
+def _as_list(value: Any) -> Any:
+    """Let a single text stand for a list of one paragraph."""
+    return [value] if isinstance(value, str) else value
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(clean_text)]
+"""Text from data: printed literally; control characters are refused."""
+
+Paragraphs = Annotated[list[Text], BeforeValidator(_as_list)]
+"""One or more paragraphs; a single string is one paragraph."""
+
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64),
+    Field(description="Stable id: small letters a-z, digits, - and _"),
+]
+
+
+class Model(BaseModel):
+    """Base for all model classes: strict, frozen, unknown keys refused."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class PartyKind(StrEnum):
+    """What kind of organisation a party is."""
+
+    POLICE = "police"
+    MUNICIPALITY = "municipality"
+    DISTRICT_ADMINISTRATION = "district-administration"
+    HOUSING_COMPANY = "housing-company"
+    ASSOCIATION = "association"
+    OTHER = "other"
+
+
+class Party(Model):
+    """An organisation that makes promises and signs, e.g. a local police area or a municipality."""
+
+    id: Id
+    name: Text = Field(description="Full name, e.g. 'Lokalpolisområde Landskrona'")
+    short_name: Text | None = Field(
+        default=None,
+        description="Name used in running text, e.g. 'polisen'; defaults to name",
+    )
+    kind: Annotated[PartyKind, Strict(False)]
+
+    @property
+    def text_name(self) -> str:
+        """Return the name used in running text."""
+        return self.short_name or self.name
+
+
+class Period(Model):
+    """A span of days, both ends included."""
+
+    start: Date
+    end: Date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise PydanticCustomError("period_order", "slutdatum (end) ligger före startdatum (start)")
+        return self
+
+    @property
+    def is_calendar_years(self) -> bool:
+        """Return whether the period is one or more whole calendar years."""
+        return (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31)
+
+
+class PledgePeriod(Period):
+    """The period a pledge runs: one day up to four years."""
+
+    @model_validator(mode="after")
+    def _not_too_long(self) -> PledgePeriod:
+        if self.end >= _add_years(self.start, MAX_PERIOD_YEARS):
+            raise PydanticCustomError(
+                "period_length",
+                "ett medborgarlöfte kan gälla högst {years} år",
+                {"years": MAX_PERIOD_YEARS},
+            )
+        return self
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    """Return the same day `years` later (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+class Area(Model):
+    """The area the pledge concerns, e.g. Karlslundsområdet."""
+
+    name: Text
+    description: Text | None = None
+
+
+class Basis(StrEnum):
+    """What the pledge was worked out from."""
+
+    SITUATION_PICTURE = "situation-picture"
+    SAFETY_SURVEYS = "safety-surveys"
+    CITIZEN_DIALOGUES = "citizen-dialogues"
+    STAFF_DIALOGUES = "staff-dialogues"
+    OTHER = "other"
+
+
+class DialogueKind(StrEnum):
+    """Who a dialogue was held with."""
+
+    CITIZEN = "citizen-dialogue"
+    STAFF = "staff-dialogue"
+
+
+class Dialogue(Model):
+    """Dialogues held before the pledge: when, how many times, by whom and with whom."""
+
+    kind: Annotated[DialogueKind, Strict(False)] = DialogueKind.CITIZEN
+    held: Period
+    occasions: Annotated[int, Field(ge=1)] = 1
+    held_by: list[Id] = Field(default_factory=list, description="Party ids")
+    participants: list[Text] = Field(default_factory=list)
+
+
+class Problem(Model):
+    """A problem raised in the situation picture, which goals can be traced to."""
+
+    id: Id
+    text: Text
+
+
+class Situation(Model):
+    """The situation today: published text, and the dialogues and problems behind it."""
+
+    text: Paragraphs
+    dialogues: list[Dialogue] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+
+
+class PriorityArea(Model):
+    """A priority area that promises can be grouped under."""
+
+    id: Id
+    name: Text
+
+
+class Frequency(StrEnum):
+    """How often a planned activity falls due."""
+
+    WEEK = "week"
+    MONTH = "month"
+    TERM = "term"
+    TERTIAL = "tertial"
+    YEAR = "year"
+    PERIOD = "period"
+
+
+class Plan(Model):
+    """A countable plan: `count` times per `per`, at each of `places` when places are given.
+
+    "En gång per termin vid var och en av tre förskolor" is count 1, per term, three places.
+    """
+
+    count: Annotated[int, Field(ge=1)]
+    per: Annotated[Frequency, Strict(False)]
+    places: list[Text] = Field(default_factory=list)
+    unit: Text | None = Field(default=None, description="What is counted, e.g. 'besök'")
+
+
+class Activity(Model):
+    """A concrete activity behind a promise, kept in a separate activity plan."""
+
+    id: Id
+    text: Text
+    plan: Plan | None = None
+
+
+class Promise(Model):
+    """One promise: its published wording and, where it has one, its plan."""
+
+    id: Id
+    text: Text
+    title: Text | None = None
+    by: list[Id] = Field(default_factory=list, description="Party ids; defaults to the group's")
+    plan: Plan | None = None
+    priority_area: Id | None = None
+    problems: list[Id] = Field(default_factory=list)
+    activity_plan: Text | None = Field(
+        default=None, description="Name of the separate activity plan, if any"
+    )
+    activities: list[Activity] = Field(default_factory=list)
+
+
+class PromiseGroup(Model):
+    """Promises shown together: by party, by priority area, or mixed."""
+
+    heading: Text | None = Field(
+        default=None, description="Defaults to '<party> lovar' from the template"
+    )
+    by: list[Id] = Field(default_factory=list, description="Party ids making these promises")
+    priority_area: Id | None = None
+    intro: Paragraphs = Field(default_factory=list)
+    style: Literal["bullets", "numbered", "paragraphs"] = "bullets"
+    promises: Annotated[list[Promise], Field(min_length=1)]
+
+
+class IndicatorSource(StrEnum):
+    """Where indicator readings come from."""
+
+    SAFETY_SURVEY = "safety-survey"
+    REPORTED_CRIME = "reported-crime"
+    OTHER = "other"
+
+
+class Indicator(Model):
+    """What is measured to follow a goal up."""
+
+    id: Id
+    name: Text
+    source: Annotated[IndicatorSource, Strict(False)]
+    source_text: Text = Field(description="Source in running text, e.g. 'polisens trygghetsmätning'")
+    direction: Literal["increase", "decrease"]
+    unit: Text | None = None
+
+
+class Goal(Model):
+    """A joint goal, with the indicator it is followed up by."""
+
+    id: Id
+    text: Text
+    indicator: Indicator
+    problems: list[Id] = Field(default_factory=list)
+
+
+class ReportFrequency(StrEnum):
+    """How often a party reports on its promises."""
+
+    TERTIAL = "tertial"
+    QUARTER = "quarter"
+    MONTH = "month"
+    HALF_YEAR = "half-year"
+    YEAR = "year"
+    CONTINUOUS = "continuous"
+
+
+class Report(Model):
+    """How one party follows its promises up."""
+
+    party: Id
+    frequency: Annotated[ReportFrequency, Strict(False)]
+
+
+class FollowUpPlan(Model):
+    """The follow-up plan; its paragraph is generated from this unless `text` is given."""
+
+    reports: list[Report] = Field(default_factory=list)
+    summary_at_end: bool = True
+    text: Paragraphs = Field(default_factory=list)
+
+
+class Signatory(Model):
+    """A person who signs for a party."""
+
+    name: Text
+    title: Text
+    party: Id
+    organisation: Text | None = Field(default=None, description="Defaults to the party's name")
+
+
+class Signing(Model):
+    """Where and when the pledge is signed, when known."""
+
+    place: Text | None = None
+    date: Date | None = None
+
+
+class Pledge(Model):
+    """A medborgarlöfte."""
+
+    id: Id = Field(description="Used in file names, e.g. 'landskrona-2018'")
+    title: Text | None = Field(default=None, description="Defaults to one made by the template")
+    language: Literal["sv"] = "sv"
+    municipality: Text
+    area: Area | None = None
+    period: PledgePeriod
+    parties: Annotated[list[Party], Field(min_length=1)]
+    basis: list[Annotated[Basis, Strict(False)]] = Field(default_factory=list)
+    background: Paragraphs = Field(default_factory=list)
+    situation: Situation | None = None
+    priority_areas: list[PriorityArea] = Field(default_factory=list)
+    overall_promise: Paragraphs = Field(default_factory=list)
+    promise_groups: Annotated[list[PromiseGroup], Field(min_length=1)]
+    goals: list[Goal] = Field(default_factory=list)
+    follow_up: FollowUpPlan | None = None
+    signatories: Annotated[list[Signatory], Field(min_length=1, max_length=MAX_SIGNATORIES)]
+    signing: Signing = Field(default_factory=Signing)
+
+    @model_validator(mode="after")
+    def _references(self) -> Pledge:
+        from lofte_reports.references import reference_problems
+
+        problems = reference_problems(self)
+        if problems:
+            raise PydanticCustomError(
+                "references",
+                "; ".join(f"{path}: {message}" for path, message in problems),
+                {"problems": problems},
+            )
+        return self
+
+    def party(self, party_id: str) -> Party:
+        """Return the party with this id."""
+        return next(p for p in self.parties if p.id == party_id)
+
+    def promises(self) -> list[Promise]:
+        """Return every promise in document order."""
+        return [promise for group in self.promise_groups for promise in group.promises]
+
+    def promisers(self, group: PromiseGroup, promise: Promise) -> list[Party]:
+        """Return the parties that make a promise (its own, else its group's)."""
+        return [self.party(pid) for pid in (promise.by or group.by)]
