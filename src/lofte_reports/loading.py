@@ -142,17 +142,17 @@ def _problems(
         if detail["type"] == "references":
             for sub_loc, message in detail["ctx"]["problems"]:
                 full = (*loc, *sub_loc)
-                yield Problem(message, path, _line(lines, full), format_loc(full))
+                yield Problem(message, path, line_of(lines, full), format_loc(full))
             continue
         message = message_for(detail)
         if detail["type"] == "extra_forbidden":
             known = allowed_fields(model, loc[:-1])
             if known:
                 message += f"; tillåtna fält här: {', '.join(known)}"
-        yield Problem(message, path, _line(lines, loc), format_loc(loc) or None)
+        yield Problem(message, path, line_of(lines, loc), format_loc(loc) or None)
 
 
-def _line(lines: dict[Loc, int], loc: Loc) -> int | None:
+def line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
     """Return the line of `loc`, or of its nearest enclosing key when it is missing."""
     for end in range(len(loc), -1, -1):
         if loc[:end] in lines:

@@ -1,0 +1,60 @@
+"""The builder of the pledge itself, the document that is signed and published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lofte_reports import nodes
+from lofte_reports.builders.base import DocumentCalls, build
+from lofte_reports.model import Pledge, PromiseGroup
+
+TEMPLATE = "pledge.j2"
+
+
+class PledgeCalls(DocumentCalls):
+    """Template calls that know the pledge's promises and signatories."""
+
+    def __init__(self, pledge: Pledge) -> None:
+        super().__init__()
+        self._pledge = pledge
+
+    def promise_group(self, group: PromiseGroup) -> str:
+        """Add a group's introduction and its promises as a list or as paragraphs."""
+        self.paragraphs(group.intro)
+        promises = tuple(_promise_paragraph(p.title, p.text) for p in group.promises)
+        if group.style == "paragraphs":
+            for paragraph in promises:
+                self._add(paragraph)
+        else:
+            self._add(nodes.ItemList(promises, ordered=group.style == "numbered"))
+        return ""
+
+    def signatures(self, place_label: str, date_label: str, date: str | None = None) -> str:
+        """Add the signature block; `date` is the signing date as the template formats it."""
+        people = tuple(
+            nodes.Signatory(
+                s.name, s.title, s.organisation or self._pledge.party(s.party).name
+            )
+            for s in self._pledge.signatories
+        )
+        block = nodes.SignatureBlock(
+            people, place_label, date_label, self._pledge.signing.place, date
+        )
+        return self._add(block)
+
+
+def _promise_paragraph(title: str | None, text: str) -> nodes.Paragraph:
+    if title is None:
+        return nodes.Paragraph.of(text)
+    return nodes.Paragraph((nodes.Span(title, strong=True), nodes.Span("\n" + text)))
+
+
+def build_pledge(pledge: Pledge, user_templates: Path | None = None) -> nodes.Document:
+    """Return the document tree of the pledge."""
+    parties = {party.id: party for party in pledge.parties}
+    context = {
+        "pledge": pledge,
+        "parties": parties,
+        "text_names": lambda ids: [parties[party_id].text_name for party_id in ids],
+    }
+    return build(TEMPLATE, PledgeCalls(pledge), context, pledge.language, user_templates)

@@ -1,0 +1,33 @@
+"""Writing files so that a failed or interrupted run never leaves a partial file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from lofte_reports.errors import DataError, Problem
+
+
+def write_files(files: dict[Path, bytes]) -> list[Path]:
+    """Write every file, each through a temporary file renamed into place; return the paths."""
+    written: list[Path] = []
+    for path, content in files.items():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomically(path, content)
+        except OSError as error:
+            raise DataError([Problem(f"kan inte skrivas: {error.strerror}", file=path)]) from None
+        written.append(path)
+    return written
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
