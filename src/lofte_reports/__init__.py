@@ -1,8 +1,8 @@
 """lofte_reports: medborgarlöften and their follow-ups as DOCX and PDF.
 
-    >>> from lofte_reports import load_pledge, render_pledge
-    >>> pledge = load_pledge("samples/landskrona-2018")
-    >>> pdf = render_pledge(pledge, "pdf")
+>>> from lofte_reports import load_pledge, render_pledge
+>>> pledge = load_pledge("samples/landskrona-2018")
+>>> pdf = render_pledge(pledge, "pdf")
 """
 
 from lofte_reports.api import (

@@ -99,9 +99,7 @@ def write_pledge(
     pledge = load_pledge(folder)
     templates = _template_folder(folder)
     document = pledge_document(pledge, templates)
-    files = {
-        Path(out) / pledge_file_name(pledge, fmt): render(document, fmt) for fmt in formats
-    }
+    files = {Path(out) / pledge_file_name(pledge, fmt): render(document, fmt) for fmt in formats}
     return write_files(files)
 
 

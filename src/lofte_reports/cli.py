@@ -21,12 +21,16 @@ EXIT_INTERNAL = 3
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage: str | None, actions: object, groups: object, prefix: str | None = None) -> None:
+    def add_usage(
+        self, usage: str | None, actions: object, groups: object, prefix: str | None = None
+    ) -> None:
         super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)  # type: ignore[arg-type]
 
 
 def _parser(prog: str = "make-report", **kwargs: object) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=prog, formatter_class=_Formatter, add_help=False, **kwargs)  # type: ignore[arg-type]
+    parser = argparse.ArgumentParser(
+        prog=prog, formatter_class=_Formatter, add_help=False, **kwargs
+    )  # type: ignore[arg-type]
     _help(parser)
     return parser
 
@@ -37,33 +41,53 @@ def build_parser() -> argparse.ArgumentParser:
         description="Gör medborgarlöften till DOCX- och PDF-dokument.",
         epilog="Exempel:\n  make-report pledge samples/landskrona-2018 --out out/",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
-                        help="visa versionen och avsluta")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help="visa versionen och avsluta",
+    )
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO", title="kommandon")
     commands.required = True
 
     pledge = commands.add_parser(
-        "pledge", help="skriv medborgarlöftet som DOCX och PDF", formatter_class=_Formatter,
-        add_help=False, description="Skriv medborgarlöftet i en löftesmapp som DOCX och/eller PDF.",
+        "pledge",
+        help="skriv medborgarlöftet som DOCX och PDF",
+        formatter_class=_Formatter,
+        add_help=False,
+        description="Skriv medborgarlöftet i en löftesmapp som DOCX och/eller PDF.",
     )
     _help(pledge)
     pledge.add_argument("folder", metavar="MAPP", help="löftesmappen (med pledge.yaml)")
-    pledge.add_argument("--format", choices=("docx", "pdf", "all"), default="all",
-                        help="vilket format som skrivs (standard: all, dvs. båda)")
-    pledge.add_argument("--out", default=".", metavar="MAPP",
-                        help="mappen dokumenten skrivs till (skapas vid behov; standard: .)")
+    pledge.add_argument(
+        "--format",
+        choices=("docx", "pdf", "all"),
+        default="all",
+        help="vilket format som skrivs (standard: all, dvs. båda)",
+    )
+    pledge.add_argument(
+        "--out",
+        default=".",
+        metavar="MAPP",
+        help="mappen dokumenten skrivs till (skapas vid behov; standard: .)",
+    )
 
     validate = commands.add_parser(
-        "validate", help="kontrollera en löftesmapp utan att skriva något",
-        formatter_class=_Formatter, add_help=False,
+        "validate",
+        help="kontrollera en löftesmapp utan att skriva något",
+        formatter_class=_Formatter,
+        add_help=False,
         description="Kontrollera uppgifterna i en löftesmapp och visa alla fel med fil, rad och fält.",
     )
     _help(validate)
     validate.add_argument("folder", metavar="MAPP", help="löftesmappen (med pledge.yaml)")
 
     schema = commands.add_parser(
-        "schema", help="skriv ut JSON Schema för pledge.yaml", formatter_class=_Formatter,
-        add_help=False, description="Skriv ut JSON Schema för löftesfilen (pledge.yaml/.json).",
+        "schema",
+        help="skriv ut JSON Schema för pledge.yaml",
+        formatter_class=_Formatter,
+        add_help=False,
+        description="Skriv ut JSON Schema för löftesfilen (pledge.yaml/.json).",
     )
     _help(schema)
     return parser

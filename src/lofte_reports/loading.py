@@ -31,7 +31,9 @@ def find_pledge_file(path: Path) -> Path:
     if path.is_file():
         return path
     if not path.is_dir():
-        raise DataError([Problem(f"finns inte; ange en mapp med {PLEDGE_FILE_NAMES[0]}", file=path)])
+        raise DataError(
+            [Problem(f"finns inte; ange en mapp med {PLEDGE_FILE_NAMES[0]}", file=path)]
+        )
     found = [path / name for name in PLEDGE_FILE_NAMES if (path / name).is_file()]
     if not found:
         names = ", ".join(PLEDGE_FILE_NAMES)
@@ -47,10 +49,14 @@ def read_data(path: Path) -> tuple[Any, dict[Loc, int]]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise DataError([Problem(f"filen är för stor ({size} byte; högst {MAX_FILE_BYTES})", file=path)])
+            raise DataError(
+                [Problem(f"filen är för stor ({size} byte; högst {MAX_FILE_BYTES})", file=path)]
+            )
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise DataError([Problem(f"filen är inte UTF-8 (byte {error.start}); spara den som UTF-8", file=path)]) from None
+        raise DataError(
+            [Problem(f"filen är inte UTF-8 (byte {error.start}); spara den som UTF-8", file=path)]
+        ) from None
     except OSError as error:
         raise DataError([Problem(f"kan inte läsas: {error.strerror}", file=path)]) from None
     if path.suffix.lower() == ".json":
@@ -62,7 +68,9 @@ def _read_json(path: Path, text: str) -> tuple[Any, dict[Loc, int]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise DataError([Problem(f"ogiltig JSON: {error.msg}", file=path, line=error.lineno)]) from None
+        raise DataError(
+            [Problem(f"ogiltig JSON: {error.msg}", file=path, line=error.lineno)]
+        ) from None
     try:  # JSON is (almost always) YAML: borrow the YAML composer's line numbers.
         return data, _read_yaml(path, text)[1]
     except DataError:
@@ -76,7 +84,9 @@ def _read_yaml(path: Path, text: str) -> tuple[Any, dict[Loc, int]]:
         if node is None:
             raise DataError([Problem("filen är tom", file=path)])
         if _expanded_size(node, {}) > MAX_NODES:
-            message = f"filen har fler än {MAX_NODES} värden när alias (*namn) räknas ut; förenkla den"
+            message = (
+                f"filen har fler än {MAX_NODES} värden när alias (*namn) räknas ut; förenkla den"
+            )
             raise DataError([Problem(message, file=path)])
         lines: dict[Loc, int] = {}
         problems = list(_index(node, (), lines, path))
@@ -87,6 +97,8 @@ def _read_yaml(path: Path, text: str) -> tuple[Any, dict[Loc, int]]:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         what = error.problem or str(error)
+        if error.context and error.context_mark and error.context_mark is not mark:
+            what += f" ({error.context}, rad {error.context_mark.line + 1})"
         raise DataError([Problem(f"ogiltig YAML: {what}", file=path, line=line)]) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(f"ogiltig YAML: {error}", file=path)]) from None
@@ -117,7 +129,9 @@ def _index(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> Iter
             key = str(key_node.value)
             line = key_node.start_mark.line + 1
             if key in seen:
-                yield Problem(f"nyckeln '{key}' står två gånger; ta bort den ena", path, line, format_loc(loc))
+                yield Problem(
+                    f"nyckeln '{key}' står två gånger; ta bort den ena", path, line, format_loc(loc)
+                )
             seen.add(key)
             lines[(*loc, key)] = line
             yield from _index(value_node, (*loc, key), lines, path)

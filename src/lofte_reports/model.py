@@ -53,7 +53,9 @@ def _as_list(value: Any) -> Any:
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(clean_text)]
 """Text from data: printed literally; control characters are refused."""
 
-Paragraphs = Annotated[list[Text], BeforeValidator(_as_list)]
+Paragraphs = Annotated[
+    list[Text], BeforeValidator(_as_list, json_schema_input_type=str | list[str])
+]
 """One or more paragraphs; a single string is one paragraph."""
 
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
@@ -108,7 +110,9 @@ class Period(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise PydanticCustomError("period_order", "slutdatum (end) ligger före startdatum (start)")
+            raise PydanticCustomError(
+                "period_order", "slutdatum (end) ligger före startdatum (start)"
+            )
         return self
 
     @property
@@ -269,7 +273,9 @@ class Indicator(Model):
     id: Id
     name: Text
     source: Annotated[IndicatorSource, Strict(False)]
-    source_text: Text = Field(description="Source in running text, e.g. 'polisens trygghetsmätning'")
+    source_text: Text = Field(
+        description="Source in running text, e.g. 'polisens trygghetsmätning'"
+    )
     direction: Literal["increase", "decrease"]
     unit: Text | None = None
 
@@ -348,13 +354,14 @@ class Pledge(Model):
 
     @model_validator(mode="after")
     def _references(self) -> Pledge:
+        from lofte_reports.fieldpaths import format_loc
         from lofte_reports.references import reference_problems
 
         problems = reference_problems(self)
         if problems:
             raise PydanticCustomError(
                 "references",
-                "; ".join(f"{path}: {message}" for path, message in problems),
+                "; ".join(f"{format_loc(loc)}: {message}" for loc, message in problems),
                 {"problems": problems},
             )
         return self

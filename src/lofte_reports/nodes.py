@@ -224,7 +224,9 @@ def _dump_block(block: Block) -> str:
             return f"P[{block.role}] {block.text!r}"
         case ItemList(items, ordered, start):
             marks = [f"{start + n}." if ordered else "-" for n in range(len(items))]
-            return "List" + "".join(f"\n  {m} {i.text!r}" for m, i in zip(marks, items, strict=True))
+            return "List" + "".join(
+                f"\n  {m} {i.text!r}" for m, i in zip(marks, items, strict=True)
+            )
         case Table(header, rows, caption, _):
             cells = [" | ".join(cell.text for cell in header)]
             cells += [" | ".join(cell.text for cell in row) for row in rows]

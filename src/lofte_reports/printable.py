@@ -21,8 +21,11 @@ def unprintable(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
         missing = missing_characters(data)
         if missing:
             names = ", ".join(f"'{char}' ({describe_character(char)})" for char in missing)
-            yield loc, (
-                f"tecken som typsnittet inte kan visa: {names}; ta bort dem eller skriv om texten"
+            yield (
+                loc,
+                (
+                    f"tecken som typsnittet inte kan visa: {names}; ta bort dem eller skriv om texten"
+                ),
             )
     elif isinstance(data, dict):
         for key, value in data.items():

@@ -34,23 +34,31 @@ def reference_problems(pledge: Pledge) -> list[tuple[Loc, str]]:
 
     if pledge.situation:
         for n, dialogue in enumerate(pledge.situation.dialogues):
-            found += _unknown(("situation", "dialogues", n, "held_by"), dialogue.held_by, parties, "part")
+            found += _unknown(
+                ("situation", "dialogues", n, "held_by"), dialogue.held_by, parties, "part"
+            )
     for g, group in enumerate(pledge.promise_groups):
         here: Loc = ("promise_groups", g)
         found += _unknown((*here, "by"), group.by, parties, "part")
-        found += _unknown_one((*here, "priority_area"), group.priority_area, areas, "prioriterat område")
+        found += _unknown_one(
+            (*here, "priority_area"), group.priority_area, areas, "prioriterat område"
+        )
         for n, promise in enumerate(group.promises):
             at: Loc = (*here, "promises", n)
             found += _unknown((*at, "by"), promise.by, parties, "part")
             found += _unknown((*at, "problems"), promise.problems, problems_ids, "problem")
-            found += _unknown_one((*at, "priority_area"), promise.priority_area, areas, "prioriterat område")
+            found += _unknown_one(
+                (*at, "priority_area"), promise.priority_area, areas, "prioriterat område"
+            )
             if not promise.by and not group.by:
                 found.append(((*at, "by"), "ange vilken part som lovar (by), här eller i gruppen"))
     for n, goal in enumerate(pledge.goals):
         found += _unknown(("goals", n, "problems"), goal.problems, problems_ids, "problem")
     if pledge.follow_up:
         for n, report in enumerate(pledge.follow_up.reports):
-            found += _unknown_one(("follow_up", "reports", n, "party"), report.party, parties, "part")
+            found += _unknown_one(
+                ("follow_up", "reports", n, "party"), report.party, parties, "part"
+            )
     for n, signatory in enumerate(pledge.signatories):
         found += _unknown_one(("signatories", n, "party"), signatory.party, parties, "part")
     return found
@@ -61,7 +69,9 @@ def _unknown(loc: Loc, used: list[str], known: list[str], what: str) -> Iterator
         yield from _unknown_one((*loc, n), value, known, what)
 
 
-def _unknown_one(loc: Loc, value: str | None, known: list[str], what: str) -> Iterator[tuple[Loc, str]]:
+def _unknown_one(
+    loc: Loc, value: str | None, known: list[str], what: str
+) -> Iterator[tuple[Loc, str]]:
     if value is not None and value not in known:
         choices = ", ".join(known) if known else "inga finns"
         yield loc, f"okänd {what} '{value}'; kända: {choices}"
@@ -76,6 +86,8 @@ def _duplicate_ids(located: list[tuple[Loc, str]], what: str) -> list[tuple[Loc,
     found: list[tuple[Loc, str]] = []
     for loc, value in located:
         if value in seen:
-            found.append((loc, f"id '{value}' används redan för ett annat {what}; id måste vara unika"))
+            found.append(
+                (loc, f"id '{value}' används redan för ett annat {what}; id måste vara unika")
+            )
         seen.add(value)
     return found

@@ -76,7 +76,9 @@ def render(
     try:
         return environment(language, user_folder).get_template(name).render(context)
     except jinja2.TemplateSyntaxError as error:
-        raise DataError([_template_problem(error.name or name, error.lineno, error.message)]) from None
+        raise DataError(
+            [_template_problem(error.name or name, error.lineno, error.message)]
+        ) from None
     except jinja2.TemplateNotFound as error:
         raise DataError([Problem(f"mallen {error.name} finns inte")]) from None
     except jinja2.TemplateError as error:

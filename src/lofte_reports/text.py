@@ -12,9 +12,7 @@ import re
 import unicodedata
 
 # C0 controls except tab and newline, DEL, C1 controls, surrogates, noncharacters.
-_UNSTORABLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
-)
+_UNSTORABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 def describe_character(char: str) -> str:

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+import jinja2
+
 from lofte_reports import nodes
 from lofte_reports.errors import DataError, Problem
 from lofte_reports.templating import render
@@ -31,21 +33,31 @@ class DocumentCalls:
         self, title: str, author: str, subject: str = "", keywords: Sequence[str] = ()
     ) -> str:
         """Set the document's title, author, subject and keywords."""
-        self._metadata = nodes.Metadata(title, author, subject, tuple(keywords))
+        self._metadata = nodes.Metadata(
+            text_argument(title),
+            text_argument(author),
+            text_argument(subject),
+            tuple(map(text_argument, keywords)),
+        )
         return ""
 
     def page(self, page_label: str, header: str = "", notice: str | None = None) -> str:
         """Set what is printed on every page; `page_label` holds {page} and {pages}."""
-        self._page = nodes.PageSetup(page_label, header, notice)
+        self._page = nodes.PageSetup(
+            text_argument(page_label),
+            text_argument(header),
+            None if notice is None else text_argument(notice),
+        )
         return ""
 
     def title(self, text: str, lines: Sequence[str] = ()) -> str:
         """Add the title block."""
-        return self._add(nodes.TitleBlock(text, tuple(line for line in lines if line)))
+        kept = tuple(text_argument(line) for line in lines if line)
+        return self._add(nodes.TitleBlock(text_argument(text), kept))
 
     def heading(self, level: int, text: str) -> str:
         """Add a heading; an empty heading is left out (so a template can switch it off)."""
-        if not text.strip():
+        if not text_argument(text).strip():
             return ""
         return self._add(nodes.Heading(level, text))
 
@@ -53,19 +65,19 @@ class DocumentCalls:
         """Add a paragraph of template prose, given as an argument or as a call block's body."""
         if caller is not None:
             text = caller()
-        text = (text or "").strip()
+        text = text_argument(text or "").strip()
         return self._add(nodes.Paragraph.of(text, _role(role))) if text else ""
 
     def paragraphs(self, texts: Sequence[str], role: str = "body") -> str:
         """Add data paragraphs exactly as written."""
         for text in texts:
-            self._add(nodes.Paragraph.of(text, _role(role)))
+            self._add(nodes.Paragraph.of(text_argument(text), _role(role)))
         return ""
 
     def items(self, texts: Sequence[str], ordered: bool = False, start: int = 1) -> str:
         """Add a bulleted (or numbered) list of texts."""
         if texts:
-            paragraphs = tuple(nodes.Paragraph.of(text) for text in texts)
+            paragraphs = tuple(nodes.Paragraph.of(text_argument(text)) for text in texts)
             self._add(nodes.ItemList(paragraphs, ordered, start))
         return ""
 
@@ -100,6 +112,15 @@ def build(
             ]
         )
     return calls.document()
+
+
+def text_argument(value: object) -> str:
+    """Return `value` if it is text; raise a template error (with its line) if it is not."""
+    if isinstance(value, jinja2.Undefined):
+        value._fail_with_undefined_error()
+    if not isinstance(value, str):
+        raise jinja2.TemplateRuntimeError(f"väntade text, fick {type(value).__name__}: {value!r}")
+    return value
 
 
 def _role(role: str) -> Literal["body", "lead", "note"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lofte_reports import nodes
-from lofte_reports.builders.base import DocumentCalls, build
+from lofte_reports.builders.base import DocumentCalls, build, text_argument
 from lofte_reports.model import Pledge, PromiseGroup
 
 TEMPLATE = "pledge.j2"
@@ -32,13 +32,15 @@ class PledgeCalls(DocumentCalls):
     def signatures(self, place_label: str, date_label: str, date: str | None = None) -> str:
         """Add the signature block; `date` is the signing date as the template formats it."""
         people = tuple(
-            nodes.Signatory(
-                s.name, s.title, s.organisation or self._pledge.party(s.party).name
-            )
+            nodes.Signatory(s.name, s.title, s.organisation or self._pledge.party(s.party).name)
             for s in self._pledge.signatories
         )
         block = nodes.SignatureBlock(
-            people, place_label, date_label, self._pledge.signing.place, date
+            people,
+            text_argument(place_label),
+            text_argument(date_label),
+            self._pledge.signing.place,
+            None if date is None else text_argument(date),
         )
         return self._add(block)
 

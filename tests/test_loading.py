@@ -1,0 +1,101 @@
+"""Reading pledge files: YAML and JSON, line numbers, and hostile input refused cleanly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lofte_reports import DataError, load_pledge
+from lofte_reports.loading import MAX_FILE_BYTES, find_pledge_file
+from tests.conftest import SAMPLE
+
+SAMPLE_TEXT = (SAMPLE / "pledge.yaml").read_text(encoding="utf-8")
+
+
+def problems_of(folder: Path) -> str:
+    with pytest.raises(DataError) as caught:
+        load_pledge(folder)
+    return str(caught.value)
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return tmp_path
+
+
+def test_json_is_accepted_with_line_numbers(tmp_path: Path) -> None:
+    data = json.loads(json.dumps(yaml.safe_load(SAMPLE_TEXT), default=str))
+    assert load_pledge(write(tmp_path, "pledge.json", json.dumps(data, indent=2))).id == (
+        "landskrona-2018"
+    )
+    data["parties"][1]["kind"] = "kommun"
+    message = problems_of(write(tmp_path, "pledge.json", json.dumps(data, indent=2)))
+    assert "parties[1].kind" in message
+    assert "pledge.json:" in message
+
+
+def test_broken_json_names_the_line(tmp_path: Path) -> None:
+    message = problems_of(write(tmp_path, "pledge.json", '{\n  "id": "x",\n  oops\n}'))
+    assert "pledge.json:3: ogiltig JSON" in message
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    assert load_pledge(write(tmp_path, "pledge.yaml", b"\xef\xbb\xbf" + SAMPLE_TEXT.encode()))
+
+
+def test_text_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    message = problems_of(write(tmp_path, "pledge.yaml", SAMPLE_TEXT.encode("latin-1")))
+    assert "UTF-8" in message
+
+
+def test_a_key_twice_is_an_error(tmp_path: Path) -> None:
+    text = SAMPLE_TEXT.replace("id: landskrona-2018\n", "id: landskrona-2018\nid: annan\n")
+    message = problems_of(write(tmp_path, "pledge.yaml", text))
+    assert "pledge.yaml:5: nyckeln 'id' står två gånger" in message
+
+
+def test_control_characters_are_refused_with_field_and_line(tmp_path: Path) -> None:
+    text = SAMPLE_TEXT.replace("name: Karlslundsområdet", 'name: "Karlslunds\\x0bområdet"')
+    message = problems_of(write(tmp_path, "pledge.yaml", text))
+    assert "pledge.yaml:7: area.name: tecknet U+000B" in message
+
+
+def test_an_alias_bomb_is_refused(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 9)]
+    message = problems_of(write(tmp_path, "pledge.yaml", "\n".join(lines)))
+    assert "alias" in message
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    message = problems_of(write(tmp_path, "pledge.yaml", "#" * (MAX_FILE_BYTES + 1)))
+    assert "för stor" in message
+
+
+def test_an_empty_file_is_refused(tmp_path: Path) -> None:
+    assert "tom" in problems_of(write(tmp_path, "pledge.yaml", "# bara en kommentar\n"))
+
+
+def test_a_folder_without_a_pledge_file_says_which_names_it_looks_for(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="pledge.yaml"):
+        find_pledge_file(tmp_path)
+
+
+def test_a_folder_with_two_pledge_files_is_ambiguous(tmp_path: Path) -> None:
+    write(tmp_path, "pledge.yaml", SAMPLE_TEXT)
+    write(tmp_path, "pledge.json", "{}")
+    with pytest.raises(DataError, match="både"):
+        find_pledge_file(tmp_path)
+
+
+def test_a_missing_field_points_at_its_parent(tmp_path: Path) -> None:
+    text = SAMPLE_TEXT.replace("    title: Lokalpolisområdeschef\n", "")
+    message = problems_of(write(tmp_path, "pledge.yaml", text))
+    assert "signatories[0].title: saknas" in message
