@@ -32,10 +32,14 @@ def every_block_document(notice: str | None = None) -> Document:
         ),
         page=PageSetup(page_label="Sida {page} av {pages}", header="Medborgarlöfte", notice=notice),
         blocks=(
-            TitleBlock("Medborgarlöfte i Testkommun 2018", ("Polisen och Test stad", "Testområdet")),
+            TitleBlock(
+                "Medborgarlöfte i Testkommun 2018", ("Polisen och Test stad", "Testområdet")
+            ),
             Paragraph.of("Inledande stycke om samverkan mellan polis och kommun."),
             Heading(1, "Situationen idag"),
-            Paragraph((Span("Fet början. ", strong=True), Span("Kursiv fortsättning.", emphasis=True))),
+            Paragraph(
+                (Span("Fet början. ", strong=True), Span("Kursiv fortsättning.", emphasis=True))
+            ),
             Paragraph.of(HOSTILE),
             Paragraph.of("Rad ett\nRad två\tmed tabb"),
             Heading(2, "Polisen lovar"),

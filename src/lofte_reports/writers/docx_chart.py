@@ -9,6 +9,7 @@ printed on the bars.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from xml.sax.saxutils import escape, quoteattr
@@ -46,13 +47,14 @@ def add_chart(paragraph: DocxParagraph, chart: Chart, cx: int, cy: int, language
 def chart_xml(chart: Chart, language: str) -> bytes:
     """Return the chart part: a clustered column chart with one series per `Series`."""
     series = "".join(_series_xml(chart, index) for index in range(len(chart.series)))
-    axis_title = _title_xml(chart.value_axis_label, 1000, rotated=True)
+    axis_title = _title_xml(chart.value_axis_label, 1000, language, rotated=True)
     xml = _CHART_TEMPLATE.format(
         ns=nsdecls("c", "a", "r"),
         lang=_attr(language),
-        title=_title_xml(chart.title, 1200, rotated=False),
+        title=_title_xml(chart.title, 1200, language, rotated=False),
         series=series,
         value_axis_title=axis_title,
+        major_unit=_major_unit(chart),
     )
     return xml.encode("utf-8")
 
@@ -60,9 +62,9 @@ def chart_xml(chart: Chart, language: str) -> bytes:
 def _series_xml(chart: Chart, index: int) -> str:
     """Return one `c:ser`: name, categories and values, each a reference plus its cache."""
     series = chart.series[index]
-    column = _column(index + 1)
+    column = _column(index)
     last_row = len(chart.categories) + 1
-    name = f"<c:pt idx=\"0\"><c:v>{_text(series.name)}</c:v></c:pt>"
+    name = f'<c:pt idx="0"><c:v>{_text(series.name)}</c:v></c:pt>'
     categories = "".join(
         f'<c:pt idx="{row}"><c:v>{_text(category)}</c:v></c:pt>'
         for row, category in enumerate(chart.categories)
@@ -99,7 +101,7 @@ def _fill_xml(index: int) -> str:
     return f"<c:spPr>{fill}{_BLACK_LINE}</c:spPr>"
 
 
-def _title_xml(text: str, size: int, *, rotated: bool) -> str:
+def _title_xml(text: str, size: int, language: str, *, rotated: bool) -> str:
     """Return a `c:title` with `text` (one paragraph per line), or nothing for no text."""
     if not text:
         return ""
@@ -107,13 +109,25 @@ def _title_xml(text: str, size: int, *, rotated: bool) -> str:
     bold = "0" if rotated else "1"
     paragraphs = "".join(
         f'<a:p><a:pPr><a:defRPr sz="{size}" b="{bold}"/></a:pPr>'
-        f'<a:r><a:rPr lang="sv-SE" sz="{size}" b="{bold}"/><a:t>{_text(line)}</a:t></a:r></a:p>'
+        f'<a:r><a:rPr lang={_attr(language)} sz="{size}" b="{bold}"/>'
+        f"<a:t>{_text(line)}</a:t></a:r></a:p>"
         for line in text.split("\n")
     )
     return (
         f"<c:title><c:tx><c:rich>{body}<a:lstStyle/>{paragraphs}</c:rich></c:tx>"
         '<c:overlay val="0"/></c:title>'
     )
+
+
+def _major_unit(chart: Chart) -> str:
+    """Return a whole-number tick step for counts (no "2.5 visits"), else nothing."""
+    values = [v for s in chart.series for v in s.values if v is not None and math.isfinite(v)]
+    if not values or any(v < 0 or not float(v).is_integer() for v in values):
+        return ""
+    largest = max(values)
+    steps = (m * 10**power for power in itertools.count() for m in (1, 2, 5))
+    step = next(step for step in steps if largest <= 8 * step)
+    return f'<c:majorUnit val="{step}"/>'
 
 
 def _inline_xml(chart: Chart, rid: str, shape_id: int, cx: int, cy: int) -> str:
@@ -128,10 +142,10 @@ def _inline_xml(chart: Chart, rid: str, shape_id: int, cx: int, cy: int) -> str:
     )
 
 
-def _column(number: int) -> str:
-    """Return the spreadsheet column letters for 1-based `number` (1 is B: A holds names)."""
+def _column(index: int) -> str:
+    """Return the sheet column of series `index`: B for the first (A holds the categories)."""
     letters = ""
-    number += 1
+    number = index + 2
     while number:
         number, rest = divmod(number - 1, 26)
         letters = chr(ord("A") + rest) + letters
@@ -196,8 +210,8 @@ _CHART_TEMPLATE = (
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
     + _AXIS_LINE
     + '<c:crossAx val="50010001"/><c:crosses val="autoZero"/>'
-    '<c:crossBetween val="between"/></c:valAx>'
-    '<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>'
+    '<c:crossBetween val="between"/>{major_unit}</c:valAx>'
+    "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>"
     '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>'
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
     '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln>'
