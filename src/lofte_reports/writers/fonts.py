@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 FONT_NAME = "LofteSans"
@@ -33,6 +33,7 @@ def register_fonts() -> str:
 
     `registerFontFamily` maps `<b>` and `<i>` in paragraphs to the bold and oblique faces.
     """
+    _fix_to_unicode_cmap()
     folder = resources.files("lofte_reports") / "fonts"
     for name, filename in _FILES.items():
         with resources.as_file(folder / filename) as path:
@@ -48,18 +49,45 @@ def register_fonts() -> str:
 
 
 @functools.cache
+def _fix_to_unicode_cmap() -> None:
+    """Make reportlab write characters beyond U+FFFF (e.g. U+1F600) as UTF-16 in ToUnicode maps.
+
+    reportlab 5.1 writes them as five hex digits, which is invalid: readers, search and copy
+    then lose the character although the glyph is drawn. BMP entries stay byte-identical.
+    """
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, "lofte_fixed", False):
+        return
+
+    def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+        cmap: str = original(fontname, subset)
+        for code, char in enumerate(subset):
+            if char > 0xFFFF:
+                utf16 = chr(char).encode("utf-16-be").hex().upper()
+                cmap = cmap.replace(f"<{code:02X}> <{char:04X}>", f"<{code:02X}> <{utf16}>")
+        return cmap
+
+    to_unicode_cmap.lofte_fixed = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = to_unicode_cmap
+
+
+@functools.cache
 def _drawable() -> frozenset[int]:
-    """Return the code points the regular face has glyphs for (read once from its cmap)."""
+    """Return the code points all four faces have glyphs for, read once from their cmaps.
+
+    All four, because any text may end up bold or italic (headings, names, `<b>` spans).
+    """
     register_fonts()
-    font = pdfmetrics.getFont(FONT_NAME)
-    return frozenset(font.face.charToGlyph)
+    faces = [frozenset(pdfmetrics.getFont(name).face.charToGlyph) for name in _FILES]
+    return frozenset.intersection(*faces)
 
 
 def missing_characters(text: str) -> str:
-    """Return the characters of `text` the PDF font cannot draw, in order, each once.
+    """Return the characters of `text` the PDF fonts cannot draw, in order, each once.
 
-    The model refuses such text (emoji, control characters) rather than let the PDF show
-    empty boxes; newlines and tabs are allowed because the writer turns them into layout.
+    The model refuses such text (most emoji, CJK, control characters) rather than let the
+    PDF show empty boxes; newlines and tabs are allowed because the writer lays them out.
+    DejaVu Sans does draw a few emoji in black and white (e.g. U+1F600), so those pass.
     """
     drawable = _drawable()
     if drawable.issuperset(map(ord, text)):
