@@ -39,7 +39,7 @@ def write_folder(folder: Path, data: dict[str, Any]) -> Path:
 def fonts_of(reader: PdfReader) -> list[Any]:
     fonts: list[Any] = []
     for page in reader.pages:
-        resources = page["/Resources"]
+        resources: Any = page["/Resources"]
         fonts += [font.get_object() for font in resources.get("/Font", {}).values()]
         for xobject in resources.get("/XObject", {}).values():
             inner = xobject.get_object().get("/Resources", {}).get("/Font", {})
@@ -52,14 +52,15 @@ def test_pdf_embeds_every_font_and_no_helvetica(sample_pdf: bytes) -> None:
     assert fonts
     for font in fonts:
         assert "Helvetica" not in str(font["/BaseFont"])
-        descendants = font.get("/DescendantFonts")
+        descendants: Any = font.get("/DescendantFonts")
         descriptor = (descendants[0].get_object() if descendants else font)["/FontDescriptor"]
         assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
 
 
 def test_pdf_metadata_and_language(sample_pdf: bytes) -> None:
     reader = PdfReader(io.BytesIO(sample_pdf))
-    assert reader.trailer["/Root"]["/Lang"] == "sv-SE"
+    root: Any = reader.trailer["/Root"]
+    assert root["/Lang"] == "sv-SE"
     info = reader.metadata
     assert info is not None
     assert info.title == "Medborgarlöfte i Landskrona kommun 2018"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -98,17 +99,17 @@ def test_docx_headings_are_word_headings_in_the_seed_order(sample_docx: bytes) -
 def test_pdf_outline_follows_the_headings(sample_pdf: bytes) -> None:
     reader = PdfReader(io.BytesIO(sample_pdf))
 
-    def flatten(entries: list[object]) -> list[str]:
+    def flatten(entries: list[Any]) -> list[str]:
         titles: list[str] = []
         for entry in entries:
             if isinstance(entry, list):
                 titles += flatten(entry)
             else:
-                titles.append(str(entry.title))  # type: ignore[attr-defined]
+                titles.append(str(entry.title))
         return titles
 
     titles = flatten(reader.outline)
     assert [t for t in titles if t in HEADINGS] == HEADINGS
     # "Polisen lovar" is nested under "Det här ska vi göra".
-    top = [str(e.title) for e in reader.outline if not isinstance(e, list)]  # type: ignore[union-attr]
+    top = [str(e.title) for e in reader.outline if not isinstance(e, list)]
     assert "Det här ska vi göra" in top and "Polisen lovar" not in top

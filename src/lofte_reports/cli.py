@@ -27,20 +27,16 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)  # type: ignore[arg-type]
 
 
-def _parser(prog: str = "make-report", **kwargs: object) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=prog, formatter_class=_Formatter, add_help=False, **kwargs
-    )  # type: ignore[arg-type]
-    _help(parser)
-    return parser
-
-
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of make-report and its subcommands."""
-    parser = _parser(
+    parser = argparse.ArgumentParser(
+        prog="make-report",
+        formatter_class=_Formatter,
+        add_help=False,
         description="Gör medborgarlöften till DOCX- och PDF-dokument.",
         epilog="Exempel:\n  make-report pledge samples/landskrona-2018 --out out/",
     )
+    _help(parser)
     parser.add_argument(
         "--version",
         action="version",

@@ -24,12 +24,14 @@ def reference_problems(pledge: Pledge) -> list[tuple[Loc, str]]:
     found += _duplicates(("parties",), parties)
     found += _duplicates(("situation", "problems"), problems_ids)
     found += _duplicates(("priority_areas",), areas)
-    promise_ids = [
+    promise_ids: list[tuple[Loc, str]] = [
         ((("promise_groups", g, "promises", n, "id")), promise.id)
         for g, group in enumerate(pledge.promise_groups)
         for n, promise in enumerate(group.promises)
     ]
-    goal_ids = [(("goals", n, "id"), goal.id) for n, goal in enumerate(pledge.goals)]
+    goal_ids: list[tuple[Loc, str]] = [
+        (("goals", n, "id"), goal.id) for n, goal in enumerate(pledge.goals)
+    ]
     found += _duplicate_ids(promise_ids + goal_ids, "löfte eller mål")
 
     if pledge.situation:
