@@ -3,7 +3,7 @@
 The vocabulary is small, closed and semantic: a signature block is a
 `SignatureBlock`, not "a table with two columns". Every node is frozen and holds
 plain text exactly as it must be printed; writers never interpret it as markup.
-A writer must handle every `Block` type (see `tests/test_writers_cover_nodes.py`).
+A writer must handle every `Block` type (see `tests/writers/test_cover_nodes.py`).
 """
 
 from __future__ import annotations

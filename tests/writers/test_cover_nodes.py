@@ -1,0 +1,36 @@
+"""Every writer draws every block type of the document tree, and refuses what it does not know."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+
+from lofte_reports.nodes import BLOCK_TYPES, Block, Document
+from lofte_reports.writers.docx import write_docx
+from lofte_reports.writers.pdf import write_pdf
+from tests.trees import every_block_document
+
+WRITERS: dict[str, Callable[[Document], bytes]] = {"docx": write_docx, "pdf": write_pdf}
+
+
+def test_the_shared_tree_holds_every_block_type() -> None:
+    kinds = {type(block) for block in every_block_document().blocks}
+    assert kinds == set(BLOCK_TYPES)
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+@pytest.mark.parametrize("kind", BLOCK_TYPES, ids=lambda kind: kind.__name__)
+def test_writer_draws_each_block_type_alone(writer: str, kind: type) -> None:
+    document = every_block_document()
+    blocks: tuple[Block, ...] = tuple(b for b in document.blocks if isinstance(b, kind))
+    output = WRITERS[writer](replace(document, blocks=blocks))
+    assert output[:4] in (b"%PDF", b"PK\x03\x04")
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+def test_writer_refuses_an_unknown_block(writer: str) -> None:
+    document = replace(every_block_document(), blocks=("not a block",))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        WRITERS[writer](document)
