@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -24,6 +24,9 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+if TYPE_CHECKING:
+    from lofte_reports.periods import TermDates
 
 from lofte_reports.text import clean_text
 
@@ -324,6 +327,22 @@ class Signatory(Model):
     organisation: Text | None = Field(default=None, description="Defaults to the party's name")
 
 
+MonthDay = Annotated[
+    str,
+    StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"),
+    Field(description="Month and day as MM-DD, e.g. 01-15"),
+]
+
+
+class SchoolTerms(Model):
+    """School-term boundaries (MM-DD); the defaults are the usual Swedish terms."""
+
+    spring_start: MonthDay = "01-15"
+    spring_end: MonthDay = "06-15"
+    autumn_start: MonthDay = "08-15"
+    autumn_end: MonthDay = "12-20"
+
+
 class Signing(Model):
     """Where and when the pledge is signed, when known."""
 
@@ -351,6 +370,10 @@ class Pledge(Model):
     follow_up: FollowUpPlan | None = None
     signatories: Annotated[list[Signatory], Field(min_length=1, max_length=MAX_SIGNATORIES)]
     signing: Signing = Field(default_factory=Signing)
+    school_terms: SchoolTerms = Field(
+        default_factory=SchoolTerms,
+        description="Term dates for plans 'per term'; terms do not line up with tertials",
+    )
 
     @model_validator(mode="after")
     def _references(self) -> Pledge:
@@ -365,6 +388,23 @@ class Pledge(Model):
                 {"problems": problems},
             )
         return self
+
+    def terms(self) -> TermDates:
+        """Return the school-term dates that 'per term' plans are counted in."""
+        from lofte_reports.periods import TermDates
+
+        terms = self.school_terms
+
+        def month_day(text: str) -> tuple[int, int]:
+            month, day = text.split("-")
+            return int(month), int(day)
+
+        return TermDates(
+            month_day(terms.spring_start),
+            month_day(terms.spring_end),
+            month_day(terms.autumn_start),
+            month_day(terms.autumn_end),
+        )
 
     def party(self, party_id: str) -> Party:
         """Return the party with this id."""

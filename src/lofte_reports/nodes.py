@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 ParagraphRole = Literal["body", "lead", "note"]
+Tone = Literal["positive", "caution", "negative", "neutral"]
+"""A colour that helps a reader (a status, say); never the only carrier of meaning."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +23,7 @@ class Span:
     text: str
     strong: bool = False
     emphasis: bool = False
+    tone: Tone | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import pytest
 from lofte_reports.nodes import BLOCK_TYPES, Block, Document
 from lofte_reports.writers.docx import write_docx
 from lofte_reports.writers.pdf import write_pdf
+from tests.conftest import pdf_text
 from tests.trees import every_block_document
 
 WRITERS: dict[str, Callable[[Document], bytes]] = {"docx": write_docx, "pdf": write_pdf}
@@ -34,3 +35,24 @@ def test_writer_refuses_an_unknown_block(writer: str) -> None:
     document = replace(every_block_document(), blocks=("not a block",))  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         WRITERS[writer](document)
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+def test_a_toned_span_is_coloured_and_keeps_its_text(writer: str) -> None:
+    from lofte_reports.nodes import Paragraph, Span
+    from lofte_reports.writers.palette import TONE_RGB
+
+    paragraph = Paragraph((Span("✔ Genomförd", tone="positive"),))
+    output = WRITERS[writer](replace(every_block_document(), blocks=(paragraph,)))
+    if writer == "docx":
+        assert f'w:val="{TONE_RGB["positive"]}"'.encode() in _document_xml(output)
+    else:
+        assert "✔ Genomförd" in pdf_text(output)
+
+
+def _document_xml(docx_bytes: bytes) -> bytes:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
+        return archive.read("word/document.xml")

@@ -41,6 +41,7 @@ from lofte_reports.nodes import (
 )
 from lofte_reports.writers import docx_oxml as oxml
 from lofte_reports.writers.docx_chart import add_chart
+from lofte_reports.writers.palette import TONE_RGB
 
 _MARGIN = Mm(25)
 _TEXT_WIDTH = Mm(210 - 2 * 25)
@@ -291,6 +292,8 @@ def _add_spans(paragraph: DocxParagraph, spans: tuple[Span, ...], *, bold: bool 
             run.bold = True
         if span.emphasis:
             run.italic = True
+        if span.tone is not None:
+            run.font.color.rgb = RGBColor.from_string(TONE_RGB[span.tone])
 
 
 def _column_widths(relative: tuple[float, ...] | None, count: int) -> list[Length]:

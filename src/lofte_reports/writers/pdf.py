@@ -224,7 +224,7 @@ class _PdfBuilder:
 
     @staticmethod
     def _paragraph(paragraph: Paragraph, style: Any, bullet: str | None = None) -> Any:
-        text = "".join(markup(s.text, s.strong, s.emphasis) for s in paragraph.spans)
+        text = "".join(markup(s.text, s.strong, s.emphasis, s.tone) for s in paragraph.spans)
         return RLParagraph(text, style, bulletText=bullet)
 
     def _title(self, block: TitleBlock) -> list[Any]:

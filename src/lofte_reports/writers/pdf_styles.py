@@ -18,13 +18,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm as _mm
 
-from lofte_reports.nodes import ParagraphRole
+from lofte_reports.nodes import ParagraphRole, Tone
 from lofte_reports.writers.fonts import (
     FONT_NAME,
     FONT_NAME_BOLD,
     missing_characters,
     register_fonts,
 )
+from lofte_reports.writers.palette import TONE_RGB
 
 MM: float = _mm
 PAGE_WIDTH: float = A4[0]
@@ -60,7 +61,9 @@ def check_drawable(text: str) -> str:
     return text
 
 
-def markup(text: str, strong: bool = False, emphasis: bool = False) -> str:
+def markup(
+    text: str, strong: bool = False, emphasis: bool = False, tone: Tone | None = None
+) -> str:
     """Return Paragraph markup that prints `text` literally: the only way text enters a Paragraph.
 
     Paragraph parses XML, so the text is escaped first; only then are line breaks, tabs,
@@ -73,6 +76,8 @@ def markup(text: str, strong: bool = False, emphasis: bool = False) -> str:
         out = f"<i>{out}</i>"
     if strong:
         out = f"<b>{out}</b>"
+    if tone is not None:
+        out = f'<font color="#{TONE_RGB[tone]}">{out}</font>'
     return out
 
 
