@@ -6,34 +6,47 @@
 """
 
 from lofte_reports.api import (
-    FORMATS,
-    Format,
+    followup_document,
+    load_followup,
     load_pledge,
+    open_folder,
     pledge_document,
     pledge_file_name,
     pledge_schema,
     render,
+    render_followup,
     render_pledge,
+    write_all,
+    write_followup,
     write_pledge,
 )
 from lofte_reports.errors import DataError, LofteError, Problem
+from lofte_reports.followup import FollowUp
 from lofte_reports.model import Pledge
+from lofte_reports.writers import FORMATS, Format
 
 __version__ = "0.1.0"
 
 __all__ = [
     "FORMATS",
     "DataError",
+    "FollowUp",
     "Format",
     "LofteError",
     "Pledge",
     "Problem",
     "__version__",
+    "followup_document",
+    "load_followup",
     "load_pledge",
+    "open_folder",
     "pledge_document",
     "pledge_file_name",
     "pledge_schema",
     "render",
+    "render_followup",
     "render_pledge",
+    "write_all",
+    "write_followup",
     "write_pledge",
 ]

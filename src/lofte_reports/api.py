@@ -1,7 +1,8 @@
-"""The public Python API: load a pledge, build its documents, get bytes or write files.
+"""The public Python API: load a pledge and its follow-up, build documents, get bytes or files.
 
 The command line is a thin layer over these functions; other municipal tools call them
-with data they already hold.
+with data they already hold (a `Pledge` and a `FollowUp` built in Python are validated
+the same way as files).
 """
 
 from __future__ import annotations
@@ -9,19 +10,21 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
 
 from lofte_reports import nodes
+from lofte_reports.builders.followup import FollowUpKind, build_followup
 from lofte_reports.builders.pledge import build_pledge
 from lofte_reports.errors import DataError, Problem
 from lofte_reports.fieldpaths import format_loc
+from lofte_reports.followup import FollowUp
+from lofte_reports.followup_loading import load_followup as _load_followup
+from lofte_reports.jobs import PledgeFolder, job, plan_all, write_jobs
 from lofte_reports.loading import find_pledge_file, line_of, read_data, validate
 from lofte_reports.model import Pledge
-from lofte_reports.output import write_files
+from lofte_reports.periods import DateRange, ReportingPeriod, parse_period_key
 from lofte_reports.printable import unprintable
+from lofte_reports.writers import FORMATS, Format, write
 
-Format = Literal["docx", "pdf"]
-FORMATS: tuple[Format, ...] = ("docx", "pdf")
 TEMPLATE_FOLDER = "templates"
 
 PathLike = str | os.PathLike[str]
@@ -44,6 +47,25 @@ def load_pledge(path: PathLike) -> Pledge:
     return pledge
 
 
+def load_followup(path: PathLike, pledge: Pledge | None = None) -> FollowUp | None:
+    """Return the follow-up data of a pledge folder (its `followup/`), or None if it has none."""
+    folder = _folder_of(Path(path))
+    return _load_followup(pledge or load_pledge(folder), folder)
+
+
+def open_folder(path: PathLike) -> PledgeFolder:
+    """Return a pledge folder loaded and checked: pledge, follow-up data and templates."""
+    folder = _folder_of(Path(path))
+    pledge = load_pledge(path)
+    templates = folder / TEMPLATE_FOLDER
+    return PledgeFolder(
+        folder,
+        pledge,
+        _load_followup(pledge, folder),
+        templates if templates.is_dir() else None,
+    )
+
+
 def pledge_schema() -> dict[str, object]:
     """Return the JSON Schema of a pledge file."""
     schema = Pledge.model_json_schema()
@@ -54,28 +76,49 @@ def pledge_schema() -> dict[str, object]:
     }
 
 
+def period(pledge: Pledge, key: str) -> ReportingPeriod:
+    """Return the reporting period "2018-T2", "2018" or "all" of a pledge; DataError if none."""
+    try:
+        return parse_period_key(key, DateRange.of(pledge.period))
+    except ValueError as error:
+        raise DataError([Problem(str(error), field="period")]) from None
+
+
 def pledge_document(pledge: Pledge, templates: PathLike | None = None) -> nodes.Document:
     """Return the pledge's format-neutral document tree (templates: an override folder)."""
-    problems = [
-        Problem(message, field=format_loc(loc))
-        for loc, message in unprintable(pledge.model_dump(mode="json"))
-    ]
-    if problems:
-        raise DataError(problems)
+    _check_printable(pledge)
     return build_pledge(pledge, Path(templates) if templates else None)
+
+
+def followup_document(
+    pledge: Pledge,
+    followup: FollowUp,
+    kind: FollowUpKind,
+    period_key: str,
+    templates: PathLike | None = None,
+) -> nodes.Document:
+    """Return the tree of a tertial follow-up ("tertial") or a summary ("annual") of a period."""
+    _check_printable(pledge, followup)
+    chosen = followup_period(pledge, kind, period_key)
+    return build_followup(kind, pledge, followup, chosen, Path(templates) if templates else None)
+
+
+def followup_period(pledge: Pledge, kind: FollowUpKind, key: str) -> ReportingPeriod:
+    """Return the period a follow-up of this kind reports on: a tertial, or a year or all."""
+    chosen = period(pledge, key)
+    year = pledge.period.start.year
+    if kind == "tertial" and chosen.kind != "tertial":
+        message = f"{key} är ingen tertial; ange t.ex. {year}-T1"
+        raise DataError([Problem(message, field="period")])
+    if kind == "annual" and chosen.kind == "tertial":
+        message = f"{key} är en tertial; en sammanfattning gäller ett år (t.ex. {year}) eller all"
+        raise DataError([Problem(message, field="period")])
+    return chosen
 
 
 def render(document: nodes.Document, format: Format) -> bytes:
     """Return a document tree as the bytes of a DOCX or PDF file."""
-    if format == "pdf":
-        from lofte_reports.writers.pdf import write_pdf
-
-        return write_pdf(document)
-    if format == "docx":
-        from lofte_reports.writers.docx import write_docx
-
-        return write_docx(document)
-    raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    return write(document, format)
 
 
 def render_pledge(pledge: Pledge, format: Format, templates: PathLike | None = None) -> bytes:
@@ -83,9 +126,16 @@ def render_pledge(pledge: Pledge, format: Format, templates: PathLike | None = N
     return render(pledge_document(pledge, templates), format)
 
 
+def render_followup(
+    pledge: Pledge, followup: FollowUp, kind: FollowUpKind, period_key: str, format: Format
+) -> bytes:
+    """Return a tertial follow-up or a summary as DOCX or PDF bytes, without touching the disk."""
+    return render(followup_document(pledge, followup, kind, period_key), format)
+
+
 def pledge_file_name(pledge: Pledge, format: Format) -> str:
     """Return the file name of the pledge document, e.g. medborgarlofte-landskrona-2018.pdf."""
-    return f"medborgarlofte-{pledge.id}.{format}"
+    return job(pledge, "pledge").file_name(format)
 
 
 def write_pledge(
@@ -95,14 +145,41 @@ def write_pledge(
 
     Every format is rendered before any file is written, so a failure writes nothing.
     """
-    folder = Path(folder)
-    pledge = load_pledge(folder)
-    templates = _template_folder(folder)
-    document = pledge_document(pledge, templates)
-    files = {Path(out) / pledge_file_name(pledge, fmt): render(document, fmt) for fmt in formats}
-    return write_files(files)
+    loaded = open_folder(folder)
+    return write_jobs(loaded, [job(loaded.pledge, "pledge")], Path(out), formats)
 
 
-def _template_folder(folder: Path) -> Path | None:
-    candidate = (folder if folder.is_dir() else folder.parent) / TEMPLATE_FOLDER
-    return candidate if candidate.is_dir() else None
+def write_followup(
+    folder: PathLike,
+    out: PathLike,
+    kind: FollowUpKind,
+    period_key: str,
+    formats: Iterable[Format] = FORMATS,
+) -> list[Path]:
+    """Write one tertial follow-up or summary of a pledge folder; return the files written."""
+    loaded = open_folder(folder)
+    chosen = followup_period(loaded.pledge, kind, period_key)
+    return write_jobs(loaded, [job(loaded.pledge, kind, chosen)], Path(out), formats)
+
+
+def write_all(
+    folder: PathLike, out: PathLike, formats: Iterable[Format] = FORMATS
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Write every document the data supports; return the files and (document, why) skipped."""
+    loaded = open_folder(folder)
+    jobs, skipped = plan_all(loaded)
+    return write_jobs(loaded, jobs, Path(out), formats), skipped
+
+
+def _folder_of(path: Path) -> Path:
+    return path if path.is_dir() else path.parent
+
+
+def _check_printable(pledge: Pledge, followup: FollowUp | None = None) -> None:
+    """Refuse text the PDF font cannot draw in data built in Python (files are checked on load)."""
+    data = {"pledge": pledge.model_dump(mode="json")}
+    if followup is not None:
+        data["followup"] = followup.model_dump(mode="json")
+    problems = [Problem(message, field=format_loc(loc[1:])) for loc, message in unprintable(data)]
+    if problems:
+        raise DataError(problems)

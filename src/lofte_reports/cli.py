@@ -11,10 +11,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import cast
+from pathlib import Path
+from typing import Any, cast
 
 from lofte_reports import __version__
 from lofte_reports.errors import LofteError
+from lofte_reports.writers import FORMATS, Format
 
 EXIT_DATA = 1
 EXIT_INTERNAL = 3
@@ -46,47 +48,88 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO", title="kommandon")
     commands.required = True
 
-    pledge = commands.add_parser(
+    pledge = _command(
+        commands,
         "pledge",
-        help="skriv medborgarlöftet som DOCX och PDF",
-        formatter_class=_Formatter,
-        add_help=False,
-        description="Skriv medborgarlöftet i en löftesmapp som DOCX och/eller PDF.",
+        "skriv medborgarlöftet som DOCX och PDF",
+        "Skriv medborgarlöftet i en löftesmapp som DOCX och/eller PDF.",
     )
-    _help(pledge)
-    pledge.add_argument("folder", metavar="MAPP", help="löftesmappen (med pledge.yaml)")
-    pledge.add_argument(
+    _output_options(pledge)
+
+    tertial = _command(
+        commands,
+        "tertial",
+        "skriv tertialuppföljningen för en tertial",
+        "Skriv tertialuppföljningen för en tertial, t.ex. --period 2018-T2, som DOCX och/eller PDF.",
+    )
+    tertial.add_argument(
+        "--period", required=True, metavar="TERTIAL", help="tertialen, t.ex. 2018-T2"
+    )
+    _output_options(tertial)
+
+    annual = _command(
+        commands,
+        "annual",
+        "skriv årssammanfattningen för ett år (eller hela perioden)",
+        "Skriv sammanfattningen av ett år (--year 2018) eller av hela medborgarlöftets "
+        "period (--period all), som DOCX och/eller PDF.",
+    )
+    which = annual.add_mutually_exclusive_group(required=True)
+    which.add_argument("--year", metavar="ÅR", help="året, t.ex. 2018")
+    which.add_argument("--period", metavar="PERIOD", help="ett år, eller all för hela perioden")
+    _output_options(annual)
+
+    everything = _command(
+        commands,
+        "all",
+        "skriv alla dokument som uppgifterna räcker till",
+        "Skriv medborgarlöftet, varje tertialuppföljning och varje årssammanfattning som "
+        "uppföljningsdata finns för, och säg vilka som hoppas över och varför.",
+    )
+    _output_options(everything)
+
+    _command(
+        commands,
+        "validate",
+        "kontrollera en löftesmapp utan att skriva något",
+        "Kontrollera löftet och uppföljningsdata i en löftesmapp och visa alla fel med fil, "
+        "rad och fält.",
+    )
+    _command(
+        commands,
+        "schema",
+        "skriv ut JSON Schema för pledge.yaml",
+        "Skriv ut JSON Schema för löftesfilen (pledge.yaml/.json).",
+        folder=False,
+    )
+    return parser
+
+
+def _command(
+    commands: Any, name: str, summary: str, description: str, folder: bool = True
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name, help=summary, description=description, formatter_class=_Formatter, add_help=False
+    )
+    _help(parser)
+    if folder:
+        parser.add_argument("folder", metavar="MAPP", help="löftesmappen (med pledge.yaml)")
+    return parser
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--format",
         choices=("docx", "pdf", "all"),
         default="all",
         help="vilket format som skrivs (standard: all, dvs. båda)",
     )
-    pledge.add_argument(
+    parser.add_argument(
         "--out",
         default=".",
         metavar="MAPP",
         help="mappen dokumenten skrivs till (skapas vid behov; standard: .)",
     )
-
-    validate = commands.add_parser(
-        "validate",
-        help="kontrollera en löftesmapp utan att skriva något",
-        formatter_class=_Formatter,
-        add_help=False,
-        description="Kontrollera uppgifterna i en löftesmapp och visa alla fel med fil, rad och fält.",
-    )
-    _help(validate)
-    validate.add_argument("folder", metavar="MAPP", help="löftesmappen (med pledge.yaml)")
-
-    schema = commands.add_parser(
-        "schema",
-        help="skriv ut JSON Schema för pledge.yaml",
-        formatter_class=_Formatter,
-        add_help=False,
-        description="Skriv ut JSON Schema för löftesfilen (pledge.yaml/.json).",
-    )
-    _help(schema)
-    return parser
 
 
 def _help(parser: argparse.ArgumentParser) -> None:
@@ -120,13 +163,30 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command == "schema":
         print(json.dumps(api.pledge_schema(), ensure_ascii=False, indent=2))
-    elif args.command == "validate":
-        pledge = api.load_pledge(args.folder)
-        print(f"{args.folder}: inga fel ({len(pledge.promises())} löften, {len(pledge.goals)} mål)")
-    elif args.command == "pledge":
-        formats = api.FORMATS if args.format == "all" else (cast(api.Format, args.format),)
-        for path in api.write_pledge(args.folder, args.out, formats):
-            print(path)
+        return 0
+    if args.command == "validate":
+        folder = api.open_folder(args.folder)
+        records = len(folder.followup.activities) if folder.followup else 0
+        print(
+            f"{args.folder}: inga fel ({len(folder.pledge.promises())} löften, "
+            f"{len(folder.pledge.goals)} mål, {records} aktiviteter i uppföljningen)"
+        )
+        return 0
+    formats = FORMATS if args.format == "all" else (cast(Format, args.format),)
+    written: list[Path] = []
+    if args.command == "pledge":
+        written = api.write_pledge(args.folder, args.out, formats)
+    elif args.command == "tertial":
+        written = api.write_followup(args.folder, args.out, "tertial", args.period, formats)
+    elif args.command == "annual":
+        key = args.period if args.period is not None else args.year
+        written = api.write_followup(args.folder, args.out, "annual", key, formats)
+    elif args.command == "all":
+        written, skipped = api.write_all(args.folder, args.out, formats)
+        for what, why in skipped:
+            print(f"hoppar över {what}: {why}")
+    for path in written:
+        print(path)
     return 0
 
 

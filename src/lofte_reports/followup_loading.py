@@ -20,6 +20,7 @@ from lofte_reports.followup import ActivityRecord, FollowUp, FollowUpFile
 from lofte_reports.loading import MAX_FILE_BYTES, line_of, read_data, validate
 from lofte_reports.model import Pledge
 from lofte_reports.periods import DateRange, parse_period_key
+from lofte_reports.printable import unprintable
 
 FOLLOWUP_FOLDER = "followup"
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
@@ -61,11 +62,13 @@ def load_followup(pledge: Pledge, pledge_folder: Path) -> FollowUp | None:
                 data, lines = read_data(path)
                 followup_file = validate(FollowUpFile, data, path, lines)
                 problems += _check(pledge, followup_file.model_dump(), path, lines)
+                problems += _unprintable(data, path, lines)
                 files.append(followup_file)
             elif suffix == ".csv":
                 records, lines = read_activity_csv(path)
                 dumped = {"activities": [r.model_dump() for r in records]}
                 problems += _check(pledge, dumped, path, lines)
+                problems += _unprintable(dumped, path, lines)
                 activities += records
         except DataError as error:
             problems += error.problems
@@ -156,6 +159,13 @@ def _row_fields(columns: list[str], row: list[str]) -> dict[str, Any]:
         else:
             fields[column] = value
     return fields
+
+
+def _unprintable(data: Any, path: Path, lines: dict[Loc, int]) -> list[Problem]:
+    return [
+        Problem(message, path, line_of(lines, loc), format_loc(loc))
+        for loc, message in unprintable(data)
+    ]
 
 
 def _check(

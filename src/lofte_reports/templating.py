@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from babel.dates import format_date
 from babel.lists import format_list
+from babel.numbers import format_decimal
 from jinja2.sandbox import SandboxedEnvironment
 
 from lofte_reports.errors import DataError, Problem
@@ -63,6 +64,7 @@ def environment(language: str = "sv", user_folder: Path | None = None) -> Sandbo
         date=functools.partial(_date, locale=locale),
         period=functools.partial(_period, locale=locale),
         join_names=functools.partial(_join_names, locale=locale),
+        number=functools.partial(_number, locale=locale),
         capfirst=_capfirst,
         genitive=_genitive,
     )
@@ -115,6 +117,12 @@ def _period(value: Any, locale: str) -> str:
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
     return f"{_date(start, locale)} – {_date(end, locale)}"
+
+
+def _number(value: float, locale: str, signed: bool = False) -> str:
+    """Return a number as the language writes it: '1 234,5'; signed: '+4' or '−2'."""
+    pattern = "+#,##0.#;−#,##0.#" if signed else "#,##0.#"
+    return str(format_decimal(value, format=pattern, locale=locale))
 
 
 def _join_names(names: Sequence[str], locale: str) -> str:

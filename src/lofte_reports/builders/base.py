@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import jinja2
 
@@ -19,6 +19,9 @@ from lofte_reports.errors import DataError, Problem
 from lofte_reports.templating import render
 
 _ROLES = ("body", "lead", "note")
+
+Cell: TypeAlias = str | nodes.Span | nodes.Paragraph | Sequence[str | nodes.Span]
+"""What a table cell may be given as: text, a span, a paragraph, or a list of texts/spans."""
 
 
 class DocumentCalls:
@@ -81,6 +84,64 @@ class DocumentCalls:
             self._add(nodes.ItemList(paragraphs, ordered, start))
         return ""
 
+    def span(
+        self, text: str, strong: bool = False, emphasis: bool = False, tone: str | None = None
+    ) -> nodes.Span:
+        """Return a run of text for `rich` or `cell`; tone is a colour that only helps."""
+        return nodes.Span(text_argument(text), strong, emphasis, _tone(tone))
+
+    def rich(self, spans: Sequence[nodes.Span | str], role: str = "body") -> str:
+        """Add a paragraph of spans (and plain texts)."""
+        return self._add(self.cell(spans, role))
+
+    def cell(self, content: Cell, role: str = "body") -> nodes.Paragraph:
+        """Return a paragraph for a table cell from text, a span or a list of them."""
+        if isinstance(content, nodes.Paragraph):
+            return content
+        items = [content] if isinstance(content, str | nodes.Span) else list(content)
+        spans = tuple(
+            item if isinstance(item, nodes.Span) else nodes.Span(text_argument(item))
+            for item in items
+        )
+        return nodes.Paragraph(spans, _role(role))
+
+    def table(
+        self,
+        header: Sequence[Cell],
+        rows: Sequence[Sequence[Cell]],
+        caption: str | None = None,
+        widths: Sequence[float] | None = None,
+    ) -> str:
+        """Add a table; its header row repeats on every page it spans."""
+        table = nodes.Table(
+            tuple(self.cell(c) for c in header),
+            tuple(tuple(self.cell(c) for c in row) for row in rows),
+            None if caption is None else text_argument(caption),
+            None if widths is None else tuple(float(w) for w in widths),
+        )
+        return self._add(table)
+
+    def chart(
+        self,
+        title: str,
+        categories: Sequence[str],
+        series: Sequence[tuple[str, Sequence[float | None]]],
+        alt_text: str,
+        value_axis_label: str = "",
+    ) -> str:
+        """Add a bar chart; `series` holds (name, values) pairs, one value per category."""
+        chart = nodes.Chart(
+            text_argument(title),
+            tuple(map(text_argument, categories)),
+            tuple(
+                nodes.Series(text_argument(name), tuple(_number(v) for v in values))
+                for name, values in series
+            ),
+            text_argument(alt_text),
+            text_argument(value_axis_label),
+        )
+        return self._add(chart)
+
     def _add(self, block: nodes.Block) -> str:
         self._blocks.append(block)
         return ""
@@ -121,6 +182,23 @@ def text_argument(value: object) -> str:
     if not isinstance(value, str):
         raise jinja2.TemplateRuntimeError(f"väntade text, fick {type(value).__name__}: {value!r}")
     return value
+
+
+def _tone(tone: str | None) -> nodes.Tone | None:
+    for known in ("positive", "caution", "negative", "neutral"):
+        if tone == known:
+            return known
+    if tone is not None:
+        raise jinja2.TemplateRuntimeError(
+            f"okänd ton {tone!r}; välj positive, caution, negative eller neutral"
+        )
+    return None
+
+
+def _number(value: object) -> float | None:
+    if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return None if value is None else float(value)
+    raise jinja2.TemplateRuntimeError(f"diagram behöver tal, fick {value!r}")
 
 
 def _role(role: str) -> Literal["body", "lead", "note"]:

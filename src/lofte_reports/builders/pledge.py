@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from lofte_reports import nodes
 from lofte_reports.builders.base import DocumentCalls, build, text_argument
@@ -29,8 +30,14 @@ class PledgeCalls(DocumentCalls):
             self._add(nodes.ItemList(promises, ordered=group.style == "numbered"))
         return ""
 
-    def signatures(self, place_label: str, date_label: str, date: str | None = None) -> str:
-        """Add the signature block; `date` is the signing date as the template formats it."""
+    def signatures(
+        self,
+        place_label: str,
+        date_label: str,
+        place: str | None = None,
+        date: str | None = None,
+    ) -> str:
+        """Add the signature block; place and date, when given, are printed, else left blank."""
         people = tuple(
             nodes.Signatory(s.name, s.title, s.organisation or self._pledge.party(s.party).name)
             for s in self._pledge.signatories
@@ -39,7 +46,7 @@ class PledgeCalls(DocumentCalls):
             people,
             text_argument(place_label),
             text_argument(date_label),
-            self._pledge.signing.place,
+            None if place is None else text_argument(place),
             None if date is None else text_argument(date),
         )
         return self._add(block)
@@ -51,12 +58,17 @@ def _promise_paragraph(title: str | None, text: str) -> nodes.Paragraph:
     return nodes.Paragraph((nodes.Span(title, strong=True), nodes.Span("\n" + text)))
 
 
-def build_pledge(pledge: Pledge, user_templates: Path | None = None) -> nodes.Document:
-    """Return the document tree of the pledge."""
+def pledge_context(pledge: Pledge) -> dict[str, Any]:
+    """Return what every template of a pledge's documents can use."""
     parties = {party.id: party for party in pledge.parties}
-    context = {
+    return {
         "pledge": pledge,
         "parties": parties,
         "text_names": lambda ids: [parties[party_id].text_name for party_id in ids],
     }
+
+
+def build_pledge(pledge: Pledge, user_templates: Path | None = None) -> nodes.Document:
+    """Return the document tree of the pledge."""
+    context = pledge_context(pledge)
     return build(TEMPLATE, PledgeCalls(pledge), context, pledge.language, user_templates)

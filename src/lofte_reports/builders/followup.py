@@ -1,0 +1,34 @@
+"""Builders of the follow-up documents: the tertial follow-up and the annual summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from lofte_reports import nodes
+from lofte_reports.builders.base import build
+from lofte_reports.builders.pledge import PledgeCalls, pledge_context
+from lofte_reports.followup import FollowUp
+from lofte_reports.model import Pledge
+from lofte_reports.periods import ReportingPeriod
+from lofte_reports.results import period_report
+
+FollowUpKind = Literal["tertial", "annual"]
+TEMPLATES: dict[FollowUpKind, str] = {"tertial": "tertial.j2", "annual": "annual.j2"}
+
+
+def build_followup(
+    kind: FollowUpKind,
+    pledge: Pledge,
+    followup: FollowUp,
+    period: ReportingPeriod,
+    user_templates: Path | None = None,
+) -> nodes.Document:
+    """Return the document tree of a tertial follow-up or an annual summary of `period`."""
+    context: dict[str, Any] = {
+        **pledge_context(pledge),
+        "followup": followup,
+        "report": period_report(pledge, followup, period),
+    }
+    calls = PledgeCalls(pledge)
+    return build(TEMPLATES[kind], calls, context, pledge.language, user_templates)
