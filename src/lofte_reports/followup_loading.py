@@ -65,7 +65,8 @@ def load_followup(pledge: Pledge, pledge_folder: Path) -> FollowUp | None:
                 problems += _unprintable(data, path, lines)
                 files.append(followup_file)
             elif suffix == ".csv":
-                records, lines = read_activity_csv(path)
+                records, lines, row_problems = parse_activity_csv(path)
+                problems += row_problems
                 dumped = {"activities": [r.model_dump() for r in records]}
                 problems += _check(pledge, dumped, path, lines)
                 problems += _unprintable(dumped, path, lines)
@@ -79,6 +80,16 @@ def load_followup(pledge: Pledge, pledge_folder: Path) -> FollowUp | None:
 
 def read_activity_csv(path: Path) -> tuple[list[ActivityRecord], dict[Loc, int]]:
     """Return the activity records of a spreadsheet, and the line of each record."""
+    records, lines, problems = parse_activity_csv(path)
+    if problems:
+        raise DataError(problems)
+    return records, lines
+
+
+def parse_activity_csv(
+    path: Path,
+) -> tuple[list[ActivityRecord], dict[Loc, int], list[Problem]]:
+    """Return the good records of a spreadsheet, their lines, and the problems of the others."""
     text = _read_text(path)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
@@ -109,9 +120,7 @@ def read_activity_csv(path: Path) -> tuple[list[ActivityRecord], dict[Loc, int]]
             except DataError as error:
                 problems += error.problems
         line = reader.line_num + 1
-    if problems:
-        raise DataError(problems)
-    return records, lines
+    return records, lines, problems
 
 
 def _read_text(path: Path) -> str:

@@ -62,7 +62,8 @@ def job(pledge: Pledge, kind: JobKind, period: ReportingPeriod | None = None) ->
         return Job(kind, period, f"slutsammanfattning-{pledge.id}")
     key = period.key
     year = str(period.year)
-    if pledge.id.endswith(f"-{year}"):  # landskrona-2018 + 2018-T1 -> landskrona-2018-T1
+    one_year = pledge.period.start.year == pledge.period.end.year
+    if one_year and pledge.id.endswith(f"-{year}"):  # landskrona-2018 + 2018-T1: ...-2018-T1
         key = key.removeprefix(year).lstrip("-")
     return Job(kind, period, "-".join(part for part in (_PREFIX[kind], pledge.id, key) if part))
 
