@@ -16,7 +16,7 @@ HEADER_SV = "datum;löfte;antal;plats;anteckning\n"
 
 def folder_with(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
     folder = tmp_path / "lofte"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     shutil.copy(SAMPLE / "pledge.yaml", folder / "pledge.yaml")
     (folder / "followup").mkdir()
     for name, content in files.items():
@@ -139,3 +139,18 @@ def test_a_row_with_too_many_cells_is_refused(tmp_path: Path) -> None:
 def test_a_spreadsheet_not_in_utf8_says_how_to_save_it(tmp_path: Path) -> None:
     content = (HEADER_SV + "2018-03-06;besok-forskolor;1;Förskola;\n").encode("cp1252")
     assert "CSV UTF-8" in problems(folder_with(tmp_path, {"a.csv": content}))
+
+
+def test_overriding_a_computed_status_needs_a_reason(tmp_path: Path) -> None:
+    yaml_text = (
+        "assessments:\n"
+        "  - promise: besok-forskolor\n"
+        "    period: 2018-T3\n"
+        "    status: completed\n"
+    )
+    message = problems(folder_with(tmp_path, {"x.yaml": yaml_text}))
+    assert "x.yaml:4: assessments[0].status: löftet har en plan" in message
+    with_reason = yaml_text + "    reason: Besöket gjordes av en annan enhet och registrerades inte.\n"
+    followup = load_followup(folder_with(tmp_path / "ok", {"x.yaml": with_reason}))
+    assert followup is not None
+    assert followup.assessments[0].reason is not None

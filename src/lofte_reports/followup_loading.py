@@ -215,9 +215,15 @@ def _reference_problems(pledge: Pledge, data: dict[str, Any]) -> Iterator[tuple[
     for n, record in enumerate(data.get("activities", [])):
         yield from known(("activities", n, "promise"), record["promise"], promises, "löfte")
         yield from inside(("activities", n, "date"), record["date"])
+    planned = {p.id for p in pledge.promises() if p.plan is not None}
     for n, assessment in enumerate(data.get("assessments", [])):
         yield from known(("assessments", n, "promise"), assessment["promise"], promises, "löfte")
         yield from period_key(("assessments", n, "period"), assessment["period"])
+        if assessment["promise"] in planned and assessment["status"] and not assessment["reason"]:
+            yield ("assessments", n, "status"), (
+                "löftet har en plan, så statusen räknas fram ur aktiviteterna; "
+                "ange också reason (skälet) om du vill ersätta den"
+            )
     for kind in ("baselines", "readings"):
         for n, record in enumerate(data.get(kind, [])):
             yield from known(
