@@ -20,9 +20,10 @@ from lofte_reports.followup import FollowUp
 from lofte_reports.followup_loading import load_followup as _load_followup
 from lofte_reports.jobs import PledgeFolder, job, plan_all, write_jobs
 from lofte_reports.loading import find_pledge_file, line_of, read_data, validate
-from lofte_reports.model import Pledge
+from lofte_reports.model import Language, Pledge
 from lofte_reports.periods import DateRange, ReportingPeriod, parse_period_key
 from lofte_reports.printable import unprintable
+from lofte_reports.translations import LANGUAGES, choose_language
 from lofte_reports.writers import FORMATS, Format, write
 
 TEMPLATE_FOLDER = "templates"
@@ -30,13 +31,23 @@ TEMPLATE_FOLDER = "templates"
 PathLike = str | os.PathLike[str]
 
 
-def load_pledge(path: PathLike) -> Pledge:
+def load_pledge(
+    path: PathLike, language: Language | None = None, warnings: list[Problem] | None = None
+) -> Pledge:
     """Return the pledge in a pledge folder (or a pledge file), validated.
 
-    Raises DataError listing every problem with its file, line and field.
+    Texts given in several languages are resolved to `language` (default: the pledge's own);
+    a missing translation is added to `warnings`. Raises DataError listing every problem
+    with its file, line and field.
     """
     file = find_pledge_file(Path(path))
     data, lines = read_data(file)
+    if language is not None and isinstance(data, dict):
+        data = {**data, "language": language}
+    written = data.get("language", "sv") if isinstance(data, dict) else "sv"
+    data, missing = choose_language(data, written if written in LANGUAGES else "sv")
+    if warnings is not None:
+        warnings += [Problem(m, file, line_of(lines, loc), format_loc(loc)) for loc, m in missing]
     pledge = validate(Pledge, data, file, lines)
     problems = [
         Problem(message, file, line_of(lines, loc), format_loc(loc))
@@ -47,22 +58,32 @@ def load_pledge(path: PathLike) -> Pledge:
     return pledge
 
 
-def load_followup(path: PathLike, pledge: Pledge | None = None) -> FollowUp | None:
-    """Return the follow-up data of a pledge folder (its `followup/`), or None if it has none."""
+def load_followup(
+    path: PathLike, pledge: Pledge | None = None, warnings: list[Problem] | None = None
+) -> FollowUp | None:
+    """Return the follow-up data of a pledge folder (its `followup/`), or None if it has none.
+
+    Texts given in several languages are resolved to the pledge's language.
+    """
     folder = _folder_of(Path(path))
-    return _load_followup(pledge or load_pledge(folder), folder)
+    return _load_followup(pledge or load_pledge(folder), folder, warnings)
 
 
-def open_folder(path: PathLike) -> PledgeFolder:
-    """Return a pledge folder loaded and checked: pledge, follow-up data and templates."""
+def open_folder(path: PathLike, language: Language | None = None) -> PledgeFolder:
+    """Return a pledge folder loaded and checked: pledge, follow-up data and templates.
+
+    `language` overrides the pledge's own; missing translations are in `.warnings`.
+    """
     folder = _folder_of(Path(path))
-    pledge = load_pledge(path)
+    warnings: list[Problem] = []
+    pledge = load_pledge(path, language, warnings)
     templates = folder / TEMPLATE_FOLDER
     return PledgeFolder(
         folder,
         pledge,
-        _load_followup(pledge, folder),
+        _load_followup(pledge, folder, warnings),
         templates if templates.is_dir() else None,
+        tuple(warnings),
     )
 
 
@@ -155,18 +176,22 @@ def write_followup(
     kind: FollowUpKind,
     period_key: str,
     formats: Iterable[Format] = FORMATS,
+    language: Language | None = None,
 ) -> list[Path]:
     """Write one tertial follow-up or summary of a pledge folder; return the files written."""
-    loaded = open_folder(folder)
+    loaded = open_folder(folder, language)
     chosen = followup_period(loaded.pledge, kind, period_key)
     return write_jobs(loaded, [job(loaded.pledge, kind, chosen)], Path(out), formats)
 
 
 def write_all(
-    folder: PathLike, out: PathLike, formats: Iterable[Format] = FORMATS
+    folder: PathLike,
+    out: PathLike,
+    formats: Iterable[Format] = FORMATS,
+    language: Language | None = None,
 ) -> tuple[list[Path], list[tuple[str, str]]]:
     """Write every document the data supports; return the files and (document, why) skipped."""
-    loaded = open_folder(folder)
+    loaded = open_folder(folder, language)
     jobs, skipped = plan_all(loaded)
     return write_jobs(loaded, jobs, Path(out), formats), skipped
 

@@ -119,6 +119,12 @@ def _command(
 
 def _output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
+        "--lang",
+        choices=("sv", "en"),
+        default=None,
+        help="dokumentens språk: sv (svenska) eller en (engelska); standard: språket i pledge.yaml",
+    )
+    parser.add_argument(
         "--format",
         choices=("docx", "pdf", "all"),
         default="all",
@@ -160,12 +166,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from lofte_reports import api
+    from lofte_reports.builders.followup import FollowUpKind
+    from lofte_reports.jobs import Job, job, plan_all, write_jobs
 
     if args.command == "schema":
         print(json.dumps(api.pledge_schema(), ensure_ascii=False, indent=2))
         return 0
     if args.command == "validate":
         folder = api.open_folder(args.folder)
+        for warning in folder.warnings:
+            print(f"make-report: varning: {warning}", file=sys.stderr)
         records = len(folder.followup.activities) if folder.followup else 0
         print(
             f"{args.folder}: inga fel ({len(folder.pledge.promises())} löften, "
@@ -173,18 +183,22 @@ def _run(args: argparse.Namespace) -> int:
         )
         return 0
     formats = FORMATS if args.format == "all" else (cast(Format, args.format),)
-    written: list[Path] = []
+    folder = api.open_folder(args.folder, args.lang)
+    for warning in folder.warnings:
+        print(f"make-report: varning: {warning}", file=sys.stderr)
+    out = Path(args.out)
+    jobs: list[Job] = []
     if args.command == "pledge":
-        written = api.write_pledge(args.folder, args.out, formats)
-    elif args.command == "tertial":
-        written = api.write_followup(args.folder, args.out, "tertial", args.period, formats)
-    elif args.command == "annual":
+        jobs = [job(folder.pledge, "pledge")]
+    elif args.command in ("tertial", "annual"):
         key = args.period if args.period is not None else args.year
-        written = api.write_followup(args.folder, args.out, "annual", key, formats)
+        kind = cast(FollowUpKind, args.command)
+        jobs = [job(folder.pledge, kind, api.followup_period(folder.pledge, kind, key))]
     elif args.command == "all":
-        written, skipped = api.write_all(args.folder, args.out, formats)
+        jobs, skipped = plan_all(folder)
         for what, why in skipped:
             print(f"hoppar över {what}: {why}")
+    written = write_jobs(folder, jobs, out, formats)
     for path in written:
         print(path)
     return 0

@@ -21,6 +21,7 @@ from lofte_reports.loading import MAX_FILE_BYTES, line_of, read_data, validate
 from lofte_reports.model import Pledge
 from lofte_reports.periods import DateRange, parse_period_key
 from lofte_reports.printable import unprintable
+from lofte_reports.translations import choose_language
 
 FOLLOWUP_FOLDER = "followup"
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
@@ -47,8 +48,14 @@ def followup_folder(pledge_folder: Path) -> Path:
     return pledge_folder / FOLLOWUP_FOLDER
 
 
-def load_followup(pledge: Pledge, pledge_folder: Path) -> FollowUp | None:
-    """Return the pledge's follow-up data, checked against the pledge; None if it has none."""
+def load_followup(
+    pledge: Pledge, pledge_folder: Path, warnings: list[Problem] | None = None
+) -> FollowUp | None:
+    """Return the pledge's follow-up data, checked against the pledge; None if it has none.
+
+    Texts given in several languages are resolved to the pledge's language; missing
+    translations are added to `warnings`.
+    """
     folder = followup_folder(pledge_folder)
     if not folder.is_dir():
         return None
@@ -60,6 +67,12 @@ def load_followup(pledge: Pledge, pledge_folder: Path) -> FollowUp | None:
         try:
             if suffix in DATA_SUFFIXES:
                 data, lines = read_data(path)
+                data, missing = choose_language(data, pledge.language)
+                if warnings is not None:
+                    warnings += [
+                        Problem(message, path, line_of(lines, loc), format_loc(loc))
+                        for loc, message in missing
+                    ]
                 followup_file = validate(FollowUpFile, data, path, lines)
                 problems += _check(pledge, followup_file.model_dump(), path, lines)
                 problems += _unprintable(data, path, lines)
@@ -220,9 +233,12 @@ def _reference_problems(pledge: Pledge, data: dict[str, Any]) -> Iterator[tuple[
         yield from known(("assessments", n, "promise"), assessment["promise"], promises, "löfte")
         yield from period_key(("assessments", n, "period"), assessment["period"])
         if assessment["promise"] in planned and assessment["status"] and not assessment["reason"]:
-            yield ("assessments", n, "status"), (
-                "löftet har en plan, så statusen räknas fram ur aktiviteterna; "
-                "ange också reason (skälet) om du vill ersätta den"
+            yield (
+                ("assessments", n, "status"),
+                (
+                    "löftet har en plan, så statusen räknas fram ur aktiviteterna; "
+                    "ange också reason (skälet) om du vill ersätta den"
+                ),
             )
     for kind in ("baselines", "readings"):
         for n, record in enumerate(data.get(kind, [])):

@@ -52,6 +52,7 @@ class PledgeFolder:
     pledge: Pledge
     followup: FollowUp | None
     templates: Path | None
+    warnings: tuple[Problem, ...] = ()
 
 
 def job(pledge: Pledge, kind: JobKind, period: ReportingPeriod | None = None) -> Job:

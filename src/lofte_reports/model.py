@@ -53,8 +53,19 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(clean_text)]
-"""Text from data: printed literally; control characters are refused."""
+Language = Literal["sv", "en"]
+
+Text = Annotated[
+    str,
+    BeforeValidator(lambda value: value, json_schema_input_type=str | dict[Language, str]),
+    StringConstraints(min_length=1),
+    AfterValidator(clean_text),
+]
+"""Text from data: printed literally; control characters are refused.
+
+In files a text may also be given in several languages, {sv: "…", en: "…"}; the loader
+picks the document's language before validation.
+"""
 
 Paragraphs = Annotated[
     list[Text], BeforeValidator(_as_list, json_schema_input_type=str | list[str])
@@ -355,7 +366,7 @@ class Pledge(Model):
 
     id: Id = Field(description="Used in file names, e.g. 'landskrona-2018'")
     title: Text | None = Field(default=None, description="Defaults to one made by the template")
-    language: Literal["sv"] = "sv"
+    language: Language = Field(default="sv", description="The documents' language: sv or en")
     municipality: Text
     area: Area | None = None
     period: PledgePeriod

@@ -19,6 +19,7 @@ from lofte_reports.errors import DataError, Problem
 from lofte_reports.templating import render
 
 _ROLES = ("body", "lead", "note")
+LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
 Cell: TypeAlias = str | nodes.Span | nodes.Paragraph | Sequence[str | nodes.Span]
 """What a table cell may be given as: text, a span, a paragraph, or a list of texts/spans."""
@@ -27,7 +28,8 @@ Cell: TypeAlias = str | nodes.Span | nodes.Paragraph | Sequence[str | nodes.Span
 class DocumentCalls:
     """Collects blocks and document properties from template calls."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "sv") -> None:
+        self._language_tag = LANGUAGE_TAGS.get(language, language)
         self._blocks: list[nodes.Block] = []
         self._metadata: nodes.Metadata | None = None
         self._page = nodes.PageSetup(page_label="{page} / {pages}")
@@ -41,6 +43,7 @@ class DocumentCalls:
             text_argument(author),
             text_argument(subject),
             tuple(map(text_argument, keywords)),
+            self._language_tag,
         )
         return ""
 

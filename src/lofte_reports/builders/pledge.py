@@ -16,7 +16,7 @@ class PledgeCalls(DocumentCalls):
     """Template calls that know the pledge's promises and signatories."""
 
     def __init__(self, pledge: Pledge) -> None:
-        super().__init__()
+        super().__init__(pledge.language)
         self._pledge = pledge
 
     def promise_group(self, group: PromiseGroup) -> str:

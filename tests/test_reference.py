@@ -1,0 +1,167 @@
+"""The Swedish reference of the data format: complete, committed, and true to the samples."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any, get_args
+
+import pytest
+import yaml
+from pydantic import BaseModel
+
+from lofte_reports import reference
+from lofte_reports.followup import FollowUpFile
+from lofte_reports.followup_loading import COLUMNS, read_activity_csv
+from lofte_reports.model import (
+    Basis,
+    DialogueKind,
+    Frequency,
+    IndicatorSource,
+    PartyKind,
+    Pledge,
+    ReportFrequency,
+)
+from lofte_reports.progress import Status
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "dataformat.md"
+SAMPLE = ROOT / "samples" / "landskrona-2018"
+REGENERATE = f"regenerate it with `{reference.GENERATE_COMMAND}` (from the project root)"
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
+def _reachable() -> set[type[BaseModel]]:
+    """Walk the models independently of `reference`, through pydantic's own field info."""
+    found: set[type[BaseModel]] = set()
+    todo: list[type[BaseModel]] = [Pledge, FollowUpFile]
+    while todo:
+        model = todo.pop()
+        if model not in found:
+            found.add(model)
+            for field in model.model_fields.values():
+                todo += _models_in(field.annotation)
+    return found
+
+
+def _section(markdown: str, anchor: str) -> str:
+    """Return the text of one section, from its anchor up to the next anchor."""
+    start = markdown.index(f'<a id="{anchor}"></a>')
+    end = markdown.find("<a id=", start + 1)
+    return markdown[start:end] if end != -1 else markdown[start:]
+
+
+@pytest.fixture(scope="module")
+def markdown() -> str:
+    return reference.reference_markdown()
+
+
+def test_reference_walks_every_reachable_model() -> None:
+    assert set(reference.models()) == _reachable()
+
+
+def test_every_field_has_a_swedish_description() -> None:
+    fields = {f"{model.__name__}.{name}" for model in _reachable() for name in model.model_fields}
+    models = {model.__name__ for model in _reachable()}
+    missing = sorted((fields | models | reference.description_keys()) - set(reference.DESCRIPTIONS))
+    assert not missing, (
+        f"add Swedish descriptions to DESCRIPTIONS in src/lofte_reports/reference.py for: "
+        f"{', '.join(missing)}; then {REGENERATE}"
+    )
+
+
+def test_no_stale_descriptions() -> None:
+    stale = sorted(set(reference.DESCRIPTIONS) - reference.description_keys())
+    assert not stale, f"remove (or rename) these keys in DESCRIPTIONS: {', '.join(stale)}"
+
+
+def test_every_model_has_a_swedish_heading() -> None:
+    names = {model.__name__ for model in _reachable()}
+    assert set(reference.HEADINGS) == names, (
+        f"HEADINGS in src/lofte_reports/reference.py: missing {sorted(names - set(reference.HEADINGS))}, "
+        f"stale {sorted(set(reference.HEADINGS) - names)}"
+    )
+
+
+def test_committed_reference_is_up_to_date(markdown: str) -> None:
+    committed = DOC.read_bytes().decode("utf-8") if DOC.exists() else ""
+    assert committed == markdown, f"docs/dataformat.md is out of date; {REGENERATE}"
+
+
+def test_command_prints_the_reference(markdown: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "lofte_reports.reference"], capture_output=True, check=True
+    )
+    assert result.stdout.decode("utf-8") == markdown
+
+
+def test_every_key_of_the_sample_pledge_is_documented(markdown: str) -> None:
+    data = yaml.safe_load((SAMPLE / "pledge.yaml").read_text(encoding="utf-8"))
+    section = _section(markdown, "pledge")
+    for key in data:
+        assert f"| `{key}` |" in section, key
+
+
+def test_every_key_of_the_sample_followup_is_documented(markdown: str) -> None:
+    section = _section(markdown, "followupfile")
+    for path in sorted((SAMPLE / "followup").glob("*.yaml")):
+        for key in yaml.safe_load(path.read_text(encoding="utf-8")):
+            assert f"| `{key}` |" in section, f"{path.name}: {key}"
+
+
+@pytest.mark.parametrize(
+    "value", ["police", "municipality", "tertial", "continuous", "on-track", "bullets"]
+)
+def test_named_values_appear(markdown: str, value: str) -> None:
+    assert f"`{value}`" in markdown
+
+
+@pytest.mark.parametrize(
+    "enum",
+    [PartyKind, Basis, DialogueKind, Frequency, IndicatorSource, ReportFrequency, Status],
+)
+def test_every_enum_value_appears(markdown: str, enum: type[Enum]) -> None:
+    for member in enum:
+        assert f"`{member.value}` (" in markdown, member
+
+
+def test_every_csv_column_name_appears(markdown: str) -> None:
+    section = _section(markdown, "aktivitetslista")
+    for name in COLUMNS:
+        assert f"`{name}`" in section, name
+
+
+def test_csv_example_is_a_valid_activity_list(tmp_path: Path, markdown: str) -> None:
+    path = tmp_path / "aktiviteter.csv"
+    path.write_text(reference.CSV_EXAMPLE, encoding="utf-8")
+    records, _ = read_activity_csv(path)
+    assert len(records) == len(reference.CSV_EXAMPLE.splitlines()) - 1
+    assert records[-1].note == 'Samtal om "trygghet" och skola'
+    assert reference.CSV_EXAMPLE in markdown
+
+
+def test_sections_link_to_existing_anchors(markdown: str) -> None:
+    anchors = set(_anchors(markdown))
+    links = {part.split(")", 1)[0] for part in markdown.split("](#")[1:]}
+    assert links <= anchors, sorted(links - anchors)
+
+
+def _anchors(markdown: str) -> list[str]:
+    return [part.split('"', 1)[0] for part in markdown.split('<a id="')[1:]]
+
+
+def test_anchors_are_unique(markdown: str) -> None:
+    anchors = _anchors(markdown)
+    assert len(anchors) == len(set(anchors))
+
+
+def test_unknown_types_are_refused() -> None:
+    with pytest.raises(TypeError, match="no Swedish name"):
+        reference.type_text(dict[str, int], "Model.field")
