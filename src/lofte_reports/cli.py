@@ -7,12 +7,13 @@ Exit codes: 0 success, 1 a problem with the data (message on stderr, no tracebac
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 
 from lofte_reports import __version__
 from lofte_reports.errors import LofteError
@@ -20,6 +21,14 @@ from lofte_reports.writers import FORMATS, Format
 
 EXIT_DATA = 1
 EXIT_INTERNAL = 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose own messages are in Swedish too."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fel: {message}\n")
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -31,7 +40,7 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of make-report and its subcommands."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="make-report",
         formatter_class=_Formatter,
         add_help=False,
@@ -45,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"%(prog)s {__version__}",
         help="visa versionen och avsluta",
     )
-    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO", title="kommandon")
+    commands = parser.add_subparsers(
+        dest="command", metavar="KOMMANDO", title="kommandon", parser_class=_Parser
+    )
     commands.required = True
 
     pledge = _command(
@@ -88,6 +99,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _output_options(everything)
 
+    init = _command(
+        commands,
+        "init",
+        "skapa en ny löftesmapp att fylla i",
+        "Skapa en ny löftesmapp med en kommenterad pledge.yaml som redan går att kontrollera "
+        "och skriva ut, och visa vad som ska fyllas i.",
+    )
+    init.add_argument("--municipality", required=True, metavar="KOMMUN", help='t.ex. "Laxå kommun"')
+    init.add_argument(
+        "--police-area",
+        metavar="LOKALPOLISOMRÅDE",
+        help='t.ex. "Lokalpolisområde Hallsberg" (standard: Lokalpolisområde <kommunen>)',
+    )
+    init.add_argument(
+        "--from",
+        dest="start",
+        type=_date,
+        metavar="ÅÅÅÅ-MM-DD",
+        help="första dagen (standard: 1 januari i år)",
+    )
+    init.add_argument(
+        "--to",
+        dest="end",
+        type=_date,
+        metavar="ÅÅÅÅ-MM-DD",
+        help="sista dagen (standard: 31 december samma år)",
+    )
+
     _command(
         commands,
         "validate",
@@ -115,6 +154,13 @@ def _command(
     if folder:
         parser.add_argument("folder", metavar="MAPP", help="löftesmappen (med pledge.yaml)")
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ogiltigt datum {text!r}; skriv ÅÅÅÅ-MM-DD") from None
 
 
 def _output_options(parser: argparse.ArgumentParser) -> None:
@@ -169,6 +215,16 @@ def _run(args: argparse.Namespace) -> int:
     from lofte_reports.builders.followup import FollowUpKind
     from lofte_reports.jobs import Job, job, plan_all, write_jobs
 
+    if args.command == "init":
+        from lofte_reports.scaffold import NEXT_STEPS, init_folder
+
+        folder_path = Path(args.folder)
+        created = init_folder(
+            folder_path, args.municipality, args.police_area, args.start, args.end
+        )
+        print(f"Skapade {created}")
+        print(NEXT_STEPS.format(pledge=created, folder=folder_path))
+        return 0
     if args.command == "schema":
         print(json.dumps(api.pledge_schema(), ensure_ascii=False, indent=2))
         return 0
