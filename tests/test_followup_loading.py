@@ -143,14 +143,13 @@ def test_a_spreadsheet_not_in_utf8_says_how_to_save_it(tmp_path: Path) -> None:
 
 def test_overriding_a_computed_status_needs_a_reason(tmp_path: Path) -> None:
     yaml_text = (
-        "assessments:\n"
-        "  - promise: besok-forskolor\n"
-        "    period: 2018-T3\n"
-        "    status: completed\n"
+        "assessments:\n  - promise: besok-forskolor\n    period: 2018-T3\n    status: completed\n"
     )
     message = problems(folder_with(tmp_path, {"x.yaml": yaml_text}))
     assert "x.yaml:4: assessments[0].status: löftet har en plan" in message
-    with_reason = yaml_text + "    reason: Besöket gjordes av en annan enhet och registrerades inte.\n"
+    with_reason = (
+        yaml_text + "    reason: Besöket gjordes av en annan enhet och registrerades inte.\n"
+    )
     followup = load_followup(folder_with(tmp_path / "ok", {"x.yaml": with_reason}))
     assert followup is not None
     assert followup.assessments[0].reason is not None

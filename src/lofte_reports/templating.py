@@ -65,6 +65,7 @@ def environment(language: str = "sv", user_folder: Path | None = None) -> Sandbo
         period=functools.partial(_period, locale=locale),
         join_names=functools.partial(_join_names, locale=locale),
         number=functools.partial(_number, locale=locale),
+        number_words=functools.partial(_number_words, language=language),
         capfirst=_capfirst,
         genitive=_genitive,
     )
@@ -123,6 +124,18 @@ def _number(value: float, locale: str, signed: bool = False) -> str:
     """Return a number as the language writes it: '1 234,5'; signed: '+4' or '−2'."""
     pattern = "+#,##0.#;−#,##0.#" if signed else "#,##0.#"
     return str(format_decimal(value, format=pattern, locale=locale))
+
+
+_NUMBER_WORDS = {
+    "sv": "noll ett två tre fyra fem sex sju åtta nio tio elva tolv".split(),
+    "en": "zero one two three four five six seven eight nine ten eleven twelve".split(),
+}
+
+
+def _number_words(value: int, language: str) -> str:
+    """Return a small count in words, as running text writes it ('sex'), larger ones in digits."""
+    words = _NUMBER_WORDS[language]
+    return words[value] if 0 <= value < len(words) else str(value)
 
 
 def _join_names(names: Sequence[str], locale: str) -> str:

@@ -1,0 +1,67 @@
+"""The three sample pledges render in both formats, and every promise reads back out."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import cast
+
+import pytest
+
+from lofte_reports import load_pledge, render_pledge
+from lofte_reports.api import open_folder, pledge_document
+from lofte_reports.nodes import dump
+from lofte_reports.writers import Format, write
+from tests.conftest import ROOT, docx_text, normalise, pdf_text
+
+SAMPLES = ["landskrona-2018", "laxa-2018", "stockholm-norrmalm-2019"]
+SEEDS = Path(__file__).parent / "data"
+
+
+def seed_promises(name: str) -> list[str]:
+    """Return the promise lines of a published seed: its bullets and numbered items."""
+    text = (SEEDS / f"medborgarlofte-{name}.txt").read_text(encoding="utf-8")
+    text = text.replace("besök respektive", "besöka respektive").replace(
+        "Landkrona Stad", "Landskrona stad"
+    )
+    items = re.findall(r"^\s*(?:•|\d+\.)\s*(.+)$", text, re.M)
+    return [normalise(item) for item in items]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_every_promise_of_each_sample_reads_back(name: str, fmt: str) -> None:
+    folder = open_folder(ROOT / "samples" / name)
+    document = pledge_document(folder.pledge, folder.templates)
+    output = write(document, cast(Format, fmt))
+    text = pdf_text(output) if fmt == "pdf" else docx_text(output)
+    for promise in folder.pledge.promises():
+        assert normalise(promise.text) in text, promise.id
+    for line in seed_promises(name):
+        assert line in text
+
+
+def test_the_seeds_bullets_are_the_samples_promises_and_priority_areas() -> None:
+    assert len(seed_promises("laxa-2018")) == 4
+    assert len(seed_promises("stockholm-norrmalm-2019")) == 10  # six areas, four promises
+
+
+def test_each_sample_has_its_own_template_override() -> None:
+    for name in ("laxa-2018", "stockholm-norrmalm-2019"):
+        folder = open_folder(ROOT / "samples" / name)
+        assert folder.templates is not None
+        own = dump(pledge_document(folder.pledge, folder.templates))
+        builtin = dump(pledge_document(folder.pledge))
+        assert own != builtin
+
+
+def test_laxa_is_signed_as_published() -> None:
+    folder = open_folder(ROOT / "samples" / "laxa-2018")
+    text = pdf_text(render_pledge(folder.pledge, "pdf", folder.templates))
+    assert "Laxå den 26 oktober 2018" in text
+    assert "Harry Lundin Kommunchef Laxå kommun" in text
+
+
+def test_norrmalm_counts_its_priority_areas_in_words() -> None:
+    text = pdf_text(render_pledge(load_pledge(ROOT / "samples" / "stockholm-norrmalm-2019"), "pdf"))
+    assert "Medborgarlöftet utgår från sex prioriterade områden:" in text
