@@ -100,3 +100,18 @@ def test_data_is_never_evaluated_as_template_code(tmp_path: Path) -> None:
     document = pledge_document(load_pledge(folder), folder / "templates")
     texts = [b.text for b in document.blocks if isinstance(b, Paragraph | Heading)]
     assert any(t.startswith("{{ 7*7 }} {% raw %} Uppföljning") for t in texts)
+
+
+def test_a_language_subfolder_overrides_only_that_language(tmp_path: Path) -> None:
+    folder = folder_with_template(tmp_path, '{% extends "!pledge.j2" %}')
+    english = folder / "templates" / "en"
+    english.mkdir()
+    (english / "pledge.j2").write_text(
+        '{% extends "!pledge.j2" %}{% block goals %}{{ doc.heading(1, "Our goals") }}{% endblock %}',
+        encoding="utf-8",
+    )
+    swedish = dump(pledge_document(load_pledge(folder), folder / "templates"))
+    in_english = dump(pledge_document(load_pledge(folder, "en"), folder / "templates"))
+    assert "Our goals" in in_english
+    assert "Our goals" not in swedish
+    assert "Det här ska vi åstadkomma tillsammans" in swedish

@@ -29,11 +29,19 @@ TEMPLATE_SUFFIX = ".j2"
 
 
 class OverridableLoader(jinja2.BaseLoader):
-    """Load `name` from the user's folder first, `!name` always from the built-in set."""
+    """Load `name` from the user's folder first, `!name` always from the built-in set.
+
+    The user's folder is searched in its language subfolder (templates/en/) before the
+    folder itself, so a municipality can override the texts of each language apart.
+    """
 
     def __init__(self, language: str, user_folder: Path | None) -> None:
         self.builtin = jinja2.FileSystemLoader(str(BUILTIN / language))
-        self.user = jinja2.FileSystemLoader(str(user_folder)) if user_folder else None
+        self.user = (
+            jinja2.FileSystemLoader([str(user_folder / language), str(user_folder)])
+            if user_folder
+            else None
+        )
 
     def get_source(
         self, environment: jinja2.Environment, template: str
