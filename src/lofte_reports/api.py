@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lofte_reports import nodes
+from lofte_reports.assets import document_style
 from lofte_reports.builders.followup import FollowUpKind, build_followup
 from lofte_reports.builders.pledge import build_pledge
 from lofte_reports.errors import DataError, Problem
@@ -38,8 +39,15 @@ def load_pledge(
 
     Texts given in several languages are resolved to `language` (default: the pledge's own);
     a missing translation is added to `warnings`. Raises DataError listing every problem
-    with its file, line and field.
+    with its file, line and field. A theme's files are checked too.
     """
+    return _load_pledge(path, language, warnings)[0]
+
+
+def _load_pledge(
+    path: PathLike, language: Language | None = None, warnings: list[Problem] | None = None
+) -> tuple[Pledge, nodes.DocumentStyle]:
+    """Return the pledge and the look of its documents (its theme, files read and checked)."""
     file = find_pledge_file(Path(path))
     data, lines = read_data(file)
     if language is not None and isinstance(data, dict):
@@ -49,13 +57,14 @@ def load_pledge(
     if warnings is not None:
         warnings += [Problem(m, file, line_of(lines, loc), format_loc(loc)) for loc, m in missing]
     pledge = validate(Pledge, data, file, lines)
+    style = document_style(pledge, file.parent, file, lines)
     problems = [
         Problem(message, file, line_of(lines, loc), format_loc(loc))
-        for loc, message in unprintable(data)
+        for loc, message in unprintable(data, font=style.font)
     ]
     if problems:
         raise DataError(problems)
-    return pledge
+    return pledge, style
 
 
 def load_followup(
@@ -76,14 +85,15 @@ def open_folder(path: PathLike, language: Language | None = None) -> PledgeFolde
     """
     folder = _folder_of(Path(path))
     warnings: list[Problem] = []
-    pledge = load_pledge(path, language, warnings)
+    pledge, style = _load_pledge(path, language, warnings)
     templates = folder / TEMPLATE_FOLDER
     return PledgeFolder(
         folder,
         pledge,
-        _load_followup(pledge, folder, warnings),
+        _load_followup(pledge, folder, warnings, style.font),
         templates if templates.is_dir() else None,
         tuple(warnings),
+        style,
     )
 
 
@@ -105,10 +115,16 @@ def period(pledge: Pledge, key: str) -> ReportingPeriod:
         raise DataError([Problem(str(error), field="period")]) from None
 
 
-def pledge_document(pledge: Pledge, templates: PathLike | None = None) -> nodes.Document:
-    """Return the pledge's format-neutral document tree (templates: an override folder)."""
-    _check_printable(pledge)
-    return build_pledge(pledge, Path(templates) if templates else None)
+def pledge_document(
+    pledge: Pledge, templates: PathLike | None = None, assets_folder: PathLike | None = None
+) -> nodes.Document:
+    """Return the pledge's format-neutral document tree (templates: an override folder).
+
+    `assets_folder` is where the files of the pledge's theme are (its pledge folder).
+    """
+    style = _style(pledge, assets_folder)
+    _check_printable(pledge, font=style.font)
+    return build_pledge(pledge, Path(templates) if templates else None, style)
 
 
 def followup_document(
@@ -117,11 +133,17 @@ def followup_document(
     kind: FollowUpKind,
     period_key: str,
     templates: PathLike | None = None,
+    assets_folder: PathLike | None = None,
 ) -> nodes.Document:
-    """Return the tree of a tertial follow-up ("tertial") or a summary ("annual") of a period."""
-    _check_printable(pledge, followup)
+    """Return the tree of a tertial follow-up ("tertial") or a summary ("annual") of a period.
+
+    `assets_folder` is where the files of the pledge's theme are (its pledge folder).
+    """
+    style = _style(pledge, assets_folder)
+    _check_printable(pledge, followup, style.font)
     chosen = followup_period(pledge, kind, period_key)
-    return build_followup(kind, pledge, followup, chosen, Path(templates) if templates else None)
+    user_templates = Path(templates) if templates else None
+    return build_followup(kind, pledge, followup, chosen, user_templates, style)
 
 
 def followup_period(pledge: Pledge, kind: FollowUpKind, key: str) -> ReportingPeriod:
@@ -142,16 +164,30 @@ def render(document: nodes.Document, format: Format) -> bytes:
     return write(document, format)
 
 
-def render_pledge(pledge: Pledge, format: Format, templates: PathLike | None = None) -> bytes:
-    """Return the pledge as DOCX or PDF bytes, without touching the disk."""
-    return render(pledge_document(pledge, templates), format)
+def render_pledge(
+    pledge: Pledge,
+    format: Format,
+    templates: PathLike | None = None,
+    assets_folder: PathLike | None = None,
+) -> bytes:
+    """Return the pledge as DOCX or PDF bytes, without writing to disk.
+
+    `assets_folder` is where the files of the pledge's theme are (its pledge folder).
+    """
+    return render(pledge_document(pledge, templates, assets_folder), format)
 
 
 def render_followup(
-    pledge: Pledge, followup: FollowUp, kind: FollowUpKind, period_key: str, format: Format
+    pledge: Pledge,
+    followup: FollowUp,
+    kind: FollowUpKind,
+    period_key: str,
+    format: Format,
+    assets_folder: PathLike | None = None,
 ) -> bytes:
-    """Return a tertial follow-up or a summary as DOCX or PDF bytes, without touching the disk."""
-    return render(followup_document(pledge, followup, kind, period_key), format)
+    """Return a tertial follow-up or a summary as DOCX or PDF bytes, without writing to disk."""
+    document = followup_document(pledge, followup, kind, period_key, None, assets_folder)
+    return render(document, format)
 
 
 def pledge_file_name(pledge: Pledge, format: Format) -> str:
@@ -200,11 +236,20 @@ def _folder_of(path: Path) -> Path:
     return path if path.is_dir() else path.parent
 
 
-def _check_printable(pledge: Pledge, followup: FollowUp | None = None) -> None:
+def _style(pledge: Pledge, assets_folder: PathLike | None) -> nodes.DocumentStyle:
+    """Return the look of the pledge's documents, its theme's files read from `assets_folder`."""
+    return document_style(pledge, None if assets_folder is None else Path(assets_folder))
+
+
+def _check_printable(
+    pledge: Pledge, followup: FollowUp | None = None, font: nodes.FontFamily | None = None
+) -> None:
     """Refuse text the PDF font cannot draw in data built in Python (files are checked on load)."""
     data = {"pledge": pledge.model_dump(mode="json")}
     if followup is not None:
         data["followup"] = followup.model_dump(mode="json")
-    problems = [Problem(message, field=format_loc(loc[1:])) for loc, message in unprintable(data)]
+    problems = [
+        Problem(message, field=format_loc(loc[1:])) for loc, message in unprintable(data, font=font)
+    ]
     if problems:
         raise DataError(problems)

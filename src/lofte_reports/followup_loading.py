@@ -19,6 +19,7 @@ from lofte_reports.fieldpaths import Loc, format_loc
 from lofte_reports.followup import ActivityRecord, FollowUp, FollowUpFile
 from lofte_reports.loading import MAX_FILE_BYTES, line_of, read_data, validate
 from lofte_reports.model import Pledge
+from lofte_reports.nodes import FontFamily
 from lofte_reports.periods import DateRange, parse_period_key
 from lofte_reports.printable import unprintable
 from lofte_reports.translations import choose_language
@@ -49,12 +50,16 @@ def followup_folder(pledge_folder: Path) -> Path:
 
 
 def load_followup(
-    pledge: Pledge, pledge_folder: Path, warnings: list[Problem] | None = None
+    pledge: Pledge,
+    pledge_folder: Path,
+    warnings: list[Problem] | None = None,
+    font: FontFamily | None = None,
 ) -> FollowUp | None:
     """Return the pledge's follow-up data, checked against the pledge; None if it has none.
 
     Texts given in several languages are resolved to the pledge's language; missing
-    translations are added to `warnings`.
+    translations are added to `warnings`. Texts are checked against `font` (a theme's
+    font family) when given, else against the built-in font.
     """
     folder = followup_folder(pledge_folder)
     if not folder.is_dir():
@@ -75,14 +80,14 @@ def load_followup(
                     ]
                 followup_file = validate(FollowUpFile, data, path, lines)
                 problems += _check(pledge, followup_file.model_dump(), path, lines)
-                problems += _unprintable(data, path, lines)
+                problems += _unprintable(data, path, lines, font)
                 files.append(followup_file)
             elif suffix == ".csv":
                 records, lines, row_problems = parse_activity_csv(path)
                 problems += row_problems
                 dumped = {"activities": [r.model_dump() for r in records]}
                 problems += _check(pledge, dumped, path, lines)
-                problems += _unprintable(dumped, path, lines)
+                problems += _unprintable(dumped, path, lines, font)
                 activities += records
         except DataError as error:
             problems += error.problems
@@ -183,10 +188,12 @@ def _row_fields(columns: list[str], row: list[str]) -> dict[str, Any]:
     return fields
 
 
-def _unprintable(data: Any, path: Path, lines: dict[Loc, int]) -> list[Problem]:
+def _unprintable(
+    data: Any, path: Path, lines: dict[Loc, int], font: FontFamily | None = None
+) -> list[Problem]:
     return [
         Problem(message, path, line_of(lines, loc), format_loc(loc))
-        for loc, message in unprintable(data)
+        for loc, message in unprintable(data, font=font)
     ]
 
 

@@ -8,7 +8,7 @@ why it leaves the others out.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -53,6 +53,8 @@ class PledgeFolder:
     followup: FollowUp | None
     templates: Path | None
     warnings: tuple[Problem, ...] = ()
+    style: nodes.DocumentStyle = field(default_factory=nodes.DocumentStyle)
+    """The look of the documents: the pledge's theme with its files read and checked."""
 
 
 def job(pledge: Pledge, kind: JobKind, period: ReportingPeriod | None = None) -> Job:
@@ -110,11 +112,13 @@ def has_data(followup: FollowUp, period: ReportingPeriod) -> bool:
 def build(folder: PledgeFolder, job: Job) -> nodes.Document:
     """Return the document tree of a job."""
     if job.kind == "pledge" or job.period is None:
-        return build_pledge(folder.pledge, folder.templates)
+        return build_pledge(folder.pledge, folder.templates, folder.style)
     if folder.followup is None:
         message = "mappen saknar uppföljningsdata (followup/); se samples/landskrona-2018/followup"
         raise DataError([Problem(message, file=folder.path)])
-    return build_followup(job.kind, folder.pledge, folder.followup, job.period, folder.templates)
+    return build_followup(
+        job.kind, folder.pledge, folder.followup, job.period, folder.templates, folder.style
+    )
 
 
 def write_jobs(

@@ -32,6 +32,7 @@ from lofte_reports.text import clean_text
 
 MAX_SIGNATORIES = 4
 MAX_PERIOD_YEARS = 4
+MIN_CONTRAST = 4.5  # WCAG AA for body text
 
 
 def _iso_date(value: Any) -> Any:
@@ -361,6 +362,128 @@ class Signing(Model):
     date: Date | None = None
 
 
+# The theme: how a municipality's documents look. Files named here are read by `assets`,
+# which holds every rule about what an asset may be; the model checks only their form.
+
+
+def _asset_path(value: str) -> str:
+    from lofte_reports.assets import check_asset_path
+
+    try:
+        return check_asset_path(value)
+    except ValueError as error:
+        raise PydanticCustomError("asset_path", str(error)) from None
+
+
+def _colour(value: str) -> str:
+    from lofte_reports.assets import parse_colour
+
+    try:
+        return parse_colour(value)
+    except ValueError as error:
+        raise PydanticCustomError("colour", str(error)) from None
+
+
+AssetPath = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=255),
+    AfterValidator(_asset_path),
+    Field(description="A file in the pledge folder, given relative to it, e.g. tema/logo.png"),
+]
+
+Colour = Annotated[
+    str,
+    AfterValidator(_colour),
+    Field(description="A colour as #RRGGBB, e.g. #1B365D"),
+]
+
+Millimetres = Annotated[float, Field(ge=5, le=60)]
+
+
+class ThemeLogo(Model):
+    """A party's logo, printed in the page header of every document."""
+
+    party: Id = Field(description="The party whose logo it is; its name is the alternative text")
+    file: AssetPath = Field(description="PNG, JPEG or SVG")
+    fallback: AssetPath | None = Field(
+        default=None,
+        description="A PNG or JPEG of the same logo, for Word; needed when file is an SVG",
+    )
+
+
+class ThemeColours(Model):
+    """Colours as #RRGGBB; each must keep text readable (contrast at least 4.5:1)."""
+
+    primary: Colour | None = Field(default=None, description="Title, headings and rules; on white")
+    accent: Colour | None = Field(
+        default=None, description="Fill of table header rows, behind black text"
+    )
+
+    @model_validator(mode="after")
+    def _readable(self) -> ThemeColours:
+        from lofte_reports.assets import contrast
+
+        for name, colour, against, where in (
+            ("primary", self.primary, "#FFFFFF", "på vit botten"),
+            ("accent", self.accent, "#000000", "bakom svart text"),
+        ):
+            if colour is not None and (ratio := contrast(colour, against)) < MIN_CONTRAST:
+                raise PydanticCustomError(
+                    "contrast",
+                    "{field}: färgen {colour} ger för låg kontrast {where} "
+                    "({ratio}:1; minst 4,5:1); välj en {kind} nyans",
+                    {
+                        "field": name,
+                        "colour": colour,
+                        "where": where,
+                        "ratio": f"{ratio:.1f}".replace(".", ","),
+                        "kind": "mörkare" if name == "primary" else "ljusare",
+                    },
+                )
+        return self
+
+
+class ThemeFont(Model):
+    """A TrueType font family in the pledge folder; only `regular` is required."""
+
+    regular: AssetPath = Field(description="A .ttf file")
+    bold: AssetPath | None = Field(default=None, description="Defaults to regular")
+    italic: AssetPath | None = Field(default=None, description="Defaults to regular")
+    bold_italic: AssetPath | None = Field(default=None, description="Defaults to bold or italic")
+
+
+class Margins(Model):
+    """Page margins in millimetres (5-60); a side left out keeps its default."""
+
+    top: Millimetres | None = None
+    right: Millimetres | None = None
+    bottom: Millimetres | None = None
+    left: Millimetres | None = None
+
+
+class Theme(Model):
+    """How the documents look: logos, colours, font, margins, header and footer, Word styles."""
+
+    logos: list[ThemeLogo] = Field(default_factory=list, max_length=6)
+    logo_height: Annotated[float, Field(ge=5, le=30)] = Field(
+        default=12, description="Height of the logos in the page header, in millimetres"
+    )
+    colours: ThemeColours = Field(default_factory=ThemeColours)
+    font: ThemeFont | None = None
+    margins: Margins = Field(default_factory=Margins)
+    header: Annotated[Text, StringConstraints(max_length=200)] | None = Field(
+        default=None, description="Printed at the top of every page"
+    )
+    footer: Annotated[Text, StringConstraints(max_length=200)] | None = Field(
+        default=None, description="Printed at the foot of every page, next to the page number"
+    )
+    reference_docx: AssetPath | None = Field(
+        default=None,
+        description="A Word file (.docx) whose styles, page setup, header and footer the "
+        "DOCX documents take",
+    )
+
+
 class Pledge(Model):
     """A medborgarlöfte."""
 
@@ -384,6 +507,9 @@ class Pledge(Model):
     school_terms: SchoolTerms = Field(
         default_factory=SchoolTerms,
         description="Term dates for plans 'per term'; terms do not line up with tertials",
+    )
+    theme: Theme | None = Field(
+        default=None, description="How the documents look: logos, colours, font, margins …"
     )
 
     @model_validator(mode="after")

@@ -179,6 +179,86 @@ class PageSetup:
     notice: str | None = None
 
 
+ImageFormat = Literal["png", "jpeg", "svg"]
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image's bytes, checked, with its format and its size (any unit: for the aspect ratio)."""
+
+    data: bytes = field(repr=False)
+    format: ImageFormat
+    width: float
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class Logo:
+    """A party's logo on every page; `alt_text` (the party's name) is read out instead of it.
+
+    `fallback` is a PNG or JPEG of the same picture, for a format that cannot show an SVG.
+    """
+
+    image: Image
+    alt_text: str
+    fallback: Image | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FontFamily:
+    """A font family used instead of the built-in one: the bytes of each TrueType face.
+
+    The PDF embeds the faces; a DOCX refers to the font by `name` (its family name).
+    A missing face falls back: bold and italic to regular, bold italic to bold, italic
+    or regular. `source` says where the font came from, for messages only.
+    """
+
+    name: str
+    regular: bytes = field(repr=False)
+    bold: bytes | None = field(default=None, repr=False)
+    italic: bytes | None = field(default=None, repr=False)
+    bold_italic: bytes | None = field(default=None, repr=False)
+    source: str = ""
+
+    def faces(self) -> tuple[bytes, ...]:
+        """Return the faces the family has, regular first."""
+        faces = (self.regular, self.bold, self.italic, self.bold_italic)
+        return tuple(face for face in faces if face is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Margins:
+    """Page margins in millimetres; None leaves a side at the writer's own default."""
+
+    top: float | None = None
+    right: float | None = None
+    bottom: float | None = None
+    left: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentStyle:
+    """How a document looks, apart from its content: a municipality's theme.
+
+    Every field left at its default keeps the writers' own look, so `DocumentStyle()` is
+    the built-in style. Colours are "#RRGGBB": `primary` for the title, headings and
+    rules, `accent` for the fill of table header rows. Logos stand in the page header,
+    `logo_height` millimetres high. `header` and `footer` are printed on every page (the
+    footer next to the page label). `reference_docx` is a Word file whose styles, page
+    setup, header and footer a DOCX is made from.
+    """
+
+    primary: str | None = None
+    accent: str | None = None
+    font: FontFamily | None = None
+    margins: Margins = Margins()
+    logos: tuple[Logo, ...] = ()
+    logo_height: float = 12.0
+    header: str = ""
+    footer: str = ""
+    reference_docx: bytes | None = field(default=None, repr=False)
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A whole document: its properties, its page decorations and its blocks in order."""
@@ -186,6 +266,40 @@ class Document:
     metadata: Metadata
     page: PageSetup
     blocks: tuple[Block, ...] = field(default=())
+    style: DocumentStyle = DocumentStyle()
+
+
+def document_texts(document: Document) -> list[str]:
+    """Return every text a writer draws for `document`, blocks and page decorations alike.
+
+    Document properties and alternative texts are left out: no font draws them.
+    """
+    texts = [document.page.page_label, document.page.header]
+    texts += [document.page.notice or "", document.style.header, document.style.footer]
+    for block in document.blocks:
+        texts += _block_texts(block)
+    return [text for text in texts if text]
+
+
+def _block_texts(block: Block) -> list[str]:
+    match block:
+        case TitleBlock(title, lines):
+            return [title, *lines]
+        case Heading(_, text):
+            return [text]
+        case Paragraph():
+            return [span.text for span in block.spans]
+        case ItemList(items, _, _):
+            return [span.text for item in items for span in item.spans]
+        case Table(header, rows, caption, _):
+            cells = [*header, *(cell for row in rows for cell in row)]
+            return [caption or "", *(span.text for cell in cells for span in cell.spans)]
+        case Chart(title, categories, series, _, axis_label):
+            return [title, *categories, *(s.name for s in series), axis_label]
+        case SignatureBlock(signatories, place_label, date_label, place, date):
+            people = [t for s in signatories for t in (s.name, s.title, s.organisation)]
+            return [*people, place_label, date_label, place or "", date or ""]
+    raise TypeError(f"unknown block {type(block).__name__}")
 
 
 def split_page_label(label: str) -> list[str | Literal[0, 1]]:

@@ -24,7 +24,7 @@ from pydantic.fields import FieldInfo
 
 from lofte_reports.followup import ActivityRecord, FollowUpFile, PeriodKey
 from lofte_reports.followup_loading import COLUMNS, FOLLOWUP_FOLDER, REQUIRED_COLUMNS
-from lofte_reports.model import Date, Id, MonthDay, Paragraphs, Pledge, Text
+from lofte_reports.model import AssetPath, Colour, Date, Id, MonthDay, Paragraphs, Pledge, Text
 
 ROOTS: tuple[type[BaseModel], ...] = (Pledge, FollowUpFile)
 """The models of whole files: `pledge.yaml` and each file in `followup/`."""
@@ -52,6 +52,11 @@ HEADINGS: dict[str, str] = {
     "Signatory": "Undertecknare",
     "Signing": "Undertecknande",
     "SchoolTerms": "Terminer",
+    "Theme": "Utseende (tema)",
+    "ThemeLogo": "Logotyp",
+    "ThemeColours": "Färger",
+    "ThemeFont": "Typsnitt",
+    "Margins": "Marginaler",
     "FollowUpFile": "Uppföljningsfil",
     "ActivityRecord": "Utförd aktivitet",
     "Assessment": "Bedömning",
@@ -208,6 +213,33 @@ DESCRIPTIONS: dict[str, str] = {
     "SchoolTerms.spring_end": "Vårterminens sista dag, t.ex. `06-15` för den 15 juni.",
     "SchoolTerms.autumn_start": "Höstterminens första dag, t.ex. `08-15` för den 15 augusti.",
     "SchoolTerms.autumn_end": "Höstterminens sista dag, t.ex. `12-20` för den 20 december.",
+    "Pledge.theme": "Hur dokumenten ser ut: logotyper, färger, typsnitt, marginaler, sidhuvud och sidfot, och en Word-mall. Utelämnas nyckeln ser dokumenten ut som vanligt.",
+    "Theme": "Kommunens eget utseende på dokumenten. Filer anges relativt till löftesmappen (t.ex. `tema/logo.png`) och måste ligga i den; absoluta sökvägar, `..` och symboliska länkar ut ur mappen godtas inte. Bilder får vara högst 5 MB, typsnitt och Word-mallar högst 20 MB.",
+    "Theme.logos": "Parternas logotyper, som visas i sidhuvudet på varje sida i båda formaten, i listans ordning.",
+    "Theme.logo_height": "Logotypernas höjd i millimeter. Blir de tillsammans för breda krymps de.",
+    "Theme.colours": "Färger för rubriker och tabeller.",
+    "Theme.font": "Ett eget typsnitt i stället för DejaVu Sans. Det bäddas in i PDF:en och anges med namn i Word-dokumentet (så läsaren behöver ha det installerat för att se det). Det måste ha alla tecken som dokumenten innehåller.",
+    "Theme.margins": "Sidans marginaler. Ett sidhuvud med logotyper kan behöva mer plats än den övre marginalen, och då flyttas texten ned.",
+    "Theme.header": "En text överst på varje sida, t.ex. `Landskrona stad – Trygghetsenheten`, ovanför dokumentets löpande rubrik.",
+    "Theme.footer": "En text längst ned på varje sida, till vänster om sidnumret, t.ex. `www.landskrona.se`.",
+    "Theme.reference_docx": "Ett Word-dokument (.docx) vars formatmallar, sidinställningar, sidhuvud och sidfot Word-dokumenten tar över, som pandocs referensdokument. Innehållet i det tas bort. Har mallen ett eget sidhuvud eller en egen sidfot används de i stället för logotyperna, `header` och `footer`; färger, typsnitt och marginaler i temat gäller då bara PDF:en.",
+    "ThemeLogo": "En parts logotyp.",
+    "ThemeLogo.party": "Id för den part logotypen hör till, t.ex. `polisen`. Partens namn blir logotypens alternativtext, som skärmläsare läser upp.",
+    "ThemeLogo.file": "Bildfilen: PNG, JPEG eller SVG, t.ex. `tema/polisen.png`. En SVG får inte innehålla text (gör om den till konturer), skript eller hänvisningar till andra filer.",
+    "ThemeLogo.fallback": "En PNG- eller JPEG-version av samma logotyp, för Word-program som inte kan visa SVG. Krävs när `file` är en SVG-bild.",
+    "ThemeColours": "Färger skrivna som `#RRGGBB`. Texten måste gå att läsa: kontrasten ska vara minst 4,5:1.",
+    "ThemeColours.primary": "Färgen på dokumentets rubrik, avsnittsrubrikerna och linjerna, t.ex. `#1B365D`. Den står på vit botten och måste vara mörk nog.",
+    "ThemeColours.accent": "Bakgrundsfärgen i tabellernas rubrikrad, t.ex. `#DCE6F2`. Rubrikraden har svart text och färgen måste vara ljus nog.",
+    "ThemeFont": "Ett typsnitt av TrueType-filer (.ttf) i löftesmappen. Typsnittets licens måste tillåta att det bäddas in.",
+    "ThemeFont.regular": "Den vanliga stilen, t.ex. `tema/typsnitt/MinFont-Regular.ttf`.",
+    "ThemeFont.bold": "Fet stil. Utelämnas den skrivs fet text med den vanliga stilen.",
+    "ThemeFont.italic": "Kursiv stil. Utelämnas den skrivs kursiv text med den vanliga stilen.",
+    "ThemeFont.bold_italic": "Fet kursiv stil. Utelämnas den används fet stil, annars kursiv.",
+    "Margins": "Marginaler i millimeter (5–60). En sida som utelämnas behåller sin vanliga marginal (25 mm).",
+    "Margins.top": "Övre marginalen.",
+    "Margins.right": "Högra marginalen.",
+    "Margins.bottom": "Nedre marginalen; sidfoten med sidnumret står alltid under texten.",
+    "Margins.left": "Vänstra marginalen.",
     # --- followup/ -----------------------------------------------------------------------
     "FollowUpFile": "En uppföljningsfil (YAML eller JSON) i mappen `followup/`, med nycklarna nedan längst till vänster i filen; uppföljningen kan delas upp på flera filer, t.ex. en per tertial.",
     "FollowUpFile.example_data": "Skriv `true` om uppgifterna är påhittade, t.ex. för att visa eller öva: då står det ”Exempeldata – fiktiva uppgifter” på varje sida. Det räcker att en av filerna säger det.",
@@ -268,6 +300,8 @@ _ALIASES: tuple[tuple[Any, str], ...] = (
     (Paragraphs, "[text](#texter): ett stycke eller en lista med stycken"),
     (Date, "datum (ÅÅÅÅ-MM-DD)"),
     (MonthDay, "månad och dag (MM-DD)"),
+    (AssetPath, "sökväg till en fil i löftesmappen"),
+    (Colour, "färg (`#RRGGBB`)"),
     (PeriodKey, '[period](#perioder): `ÅÅÅÅ-Tn`, `"ÅÅÅÅ"` eller `all`'),
 )
 _SCALARS: dict[type, str] = {

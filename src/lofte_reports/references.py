@@ -63,6 +63,8 @@ def reference_problems(pledge: Pledge) -> list[tuple[Loc, str]]:
             )
     for n, signatory in enumerate(pledge.signatories):
         found += _unknown_one(("signatories", n, "party"), signatory.party, parties, "part")
+    for n, logo in enumerate(pledge.theme.logos if pledge.theme else []):
+        found += _unknown_one(("theme", "logos", n, "party"), logo.party, parties, "part")
     return found
 
 

@@ -135,8 +135,36 @@ def _number(value: float, locale: str, signed: bool = False) -> str:
 
 
 _NUMBER_WORDS = {
-    "sv": "noll ett två tre fyra fem sex sju åtta nio tio elva tolv".split(),
-    "en": "zero one two three four five six seven eight nine ten eleven twelve".split(),
+    "sv": [
+        "noll",
+        "ett",
+        "två",
+        "tre",
+        "fyra",
+        "fem",
+        "sex",
+        "sju",
+        "åtta",
+        "nio",
+        "tio",
+        "elva",
+        "tolv",
+    ],
+    "en": [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+    ],
 }
 
 

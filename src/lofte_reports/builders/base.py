@@ -16,6 +16,7 @@ import jinja2
 
 from lofte_reports import nodes
 from lofte_reports.errors import DataError, Problem
+from lofte_reports.printable import describe_missing, undrawable
 from lofte_reports.templating import render
 
 _ROLES = ("body", "lead", "note")
@@ -28,8 +29,9 @@ Cell: TypeAlias = str | nodes.Span | nodes.Paragraph | Sequence[str | nodes.Span
 class DocumentCalls:
     """Collects blocks and document properties from template calls."""
 
-    def __init__(self, language: str = "sv") -> None:
+    def __init__(self, language: str = "sv", style: nodes.DocumentStyle | None = None) -> None:
         self._language_tag = LANGUAGE_TAGS.get(language, language)
+        self._style = style or nodes.DocumentStyle()
         self._blocks: list[nodes.Block] = []
         self._metadata: nodes.Metadata | None = None
         self._page = nodes.PageSetup(page_label="{page} / {pages}")
@@ -150,10 +152,18 @@ class DocumentCalls:
         return ""
 
     def document(self) -> nodes.Document:
-        """Return the document collected so far."""
+        """Return the document collected so far, in its style (a theme's look, if any).
+
+        A theme's font must draw every character of the document, template prose included.
+        """
         if self._metadata is None:
             raise DataError([Problem("mallen anger inga dokumentegenskaper (doc.metadata)")])
-        return nodes.Document(self._metadata, self._page, tuple(self._blocks))
+        document = nodes.Document(self._metadata, self._page, tuple(self._blocks), self._style)
+        if self._style.font is not None and (missing := undrawable(document)):
+            title = self._metadata.title
+            message = describe_missing(missing, self._style.font, title)
+            raise DataError([Problem(message, field="theme.font")])
+        return document
 
 
 def build(

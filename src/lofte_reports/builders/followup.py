@@ -23,6 +23,7 @@ def build_followup(
     followup: FollowUp,
     period: ReportingPeriod,
     user_templates: Path | None = None,
+    style: nodes.DocumentStyle | None = None,
 ) -> nodes.Document:
     """Return the document tree of a tertial follow-up or an annual summary of `period`."""
     context: dict[str, Any] = {
@@ -30,5 +31,5 @@ def build_followup(
         "followup": followup,
         "report": period_report(pledge, followup, period),
     }
-    calls = PledgeCalls(pledge)
+    calls = PledgeCalls(pledge, style)
     return build(TEMPLATES[kind], calls, context, pledge.language, user_templates)

@@ -15,8 +15,8 @@ TEMPLATE = "pledge.j2"
 class PledgeCalls(DocumentCalls):
     """Template calls that know the pledge's promises and signatories."""
 
-    def __init__(self, pledge: Pledge) -> None:
-        super().__init__(pledge.language)
+    def __init__(self, pledge: Pledge, style: nodes.DocumentStyle | None = None) -> None:
+        super().__init__(pledge.language, style)
         self._pledge = pledge
 
     def promise_group(self, group: PromiseGroup) -> str:
@@ -68,7 +68,10 @@ def pledge_context(pledge: Pledge) -> dict[str, Any]:
     }
 
 
-def build_pledge(pledge: Pledge, user_templates: Path | None = None) -> nodes.Document:
-    """Return the document tree of the pledge."""
+def build_pledge(
+    pledge: Pledge, user_templates: Path | None = None, style: nodes.DocumentStyle | None = None
+) -> nodes.Document:
+    """Return the document tree of the pledge, in `style` (a theme's look) when given."""
     context = pledge_context(pledge)
-    return build(TEMPLATE, PledgeCalls(pledge), context, pledge.language, user_templates)
+    calls = PledgeCalls(pledge, style)
+    return build(TEMPLATE, calls, context, pledge.language, user_templates)

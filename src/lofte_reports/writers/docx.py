@@ -16,7 +16,7 @@ from importlib.resources import files
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.section import Section
 from docx.shared import Length, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
@@ -27,8 +27,10 @@ from lofte_reports.nodes import (
     Block,
     Chart,
     Document,
+    DocumentStyle,
     Heading,
     ItemList,
+    Margins,
     Metadata,
     PageSetup,
     Paragraph,
@@ -40,7 +42,9 @@ from lofte_reports.nodes import (
     split_page_label,
 )
 from lofte_reports.writers import docx_oxml as oxml
+from lofte_reports.writers import docx_theme
 from lofte_reports.writers.docx_chart import add_chart
+from lofte_reports.writers.docx_reference import has_own_content, open_reference
 from lofte_reports.writers.palette import TONE_RGB
 
 _MARGIN = Mm(25)
@@ -54,14 +58,32 @@ _GREY_TEXT = RGBColor(0x40, 0x40, 0x40)
 
 
 def write_docx(document: Document) -> bytes:
-    """Return the bytes of a DOCX file showing `document`."""
-    word = docx.Document(io.BytesIO(_template()))
+    """Return the bytes of a DOCX file showing `document`.
+
+    With a theme's reference Word file, the DOCX is made from it: its styles, page setup,
+    header and footer are kept, and the theme's colours, font and margins are not applied
+    (the reference decides those for Word). Otherwise the theme's look is applied to
+    python-docx's default template.
+    """
+    look = document.style
+    reference = look.reference_docx
+    if reference is None:
+        word = docx.Document(io.BytesIO(_template()))
+    else:
+        word = open_reference(reference, _template())
     _set_properties(word, document.metadata)
-    _prepare_styles(word, document.metadata.language)
-    section = word.sections[0]
-    _set_page(section)
-    _decorate_pages(section, document.page)
-    writer = _BlockWriter(word, document.metadata.language)
+    _prepare_styles(word, document.metadata.language, restyle=reference is None)
+    section = word.sections[-1]
+    if reference is None:
+        docx_theme.apply_look(word, look)
+        _set_page(section, look.margins)
+    _decorate_pages(section, document.page, look, keep_own=reference is not None)
+    writer = _BlockWriter(
+        word,
+        document.metadata.language,
+        _text_width(section),
+        look.accent if reference is None else None,
+    )
     for block in document.blocks:
         writer.add(block)
     out = io.BytesIO()
@@ -91,9 +113,18 @@ def _set_properties(word: DocxDocument, metadata: Metadata) -> None:
     oxml.replace_app_properties(word, metadata.creator)
 
 
-def _prepare_styles(word: DocxDocument, language: str) -> None:
-    """Set the language, darken too-light template colours, add the lead and note styles."""
+def _prepare_styles(word: DocxDocument, language: str, restyle: bool = True) -> None:
+    """Set the language, darken too-light template colours, add the lead and note styles.
+
+    Without `restyle` (a reference Word file's styles), only the language is set and the
+    lead and note styles added if the reference lacks them.
+    """
     oxml.set_language(word, language)
+    if not restyle:
+        for name, size in (("Lead", 13), ("Note", 9)):
+            if _find_style(word, name) is None:
+                _paragraph_style(word, name).font.size = Pt(size)
+        return
     for name in ("Heading 2", "Heading 3", "Subtitle", "Caption"):
         if style := _find_style(word, name):
             style.font.color.rgb = _DARK_ACCENT
@@ -125,28 +156,60 @@ def _paragraph_style(word: DocxDocument, name: str) -> ParagraphStyle:
     return style
 
 
-def _set_page(section: Section) -> None:
-    """Make the page A4 portrait with 25 mm margins."""
+def _set_page(section: Section, margins: Margins) -> None:
+    """Make the page A4 portrait with 25 mm margins, or a theme's."""
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = _MARGIN
-    section.top_margin = section.bottom_margin = _MARGIN
+    section.left_margin = _MARGIN if margins.left is None else Mm(margins.left)
+    section.right_margin = _MARGIN if margins.right is None else Mm(margins.right)
+    section.top_margin = _MARGIN if margins.top is None else Mm(margins.top)
+    section.bottom_margin = _MARGIN if margins.bottom is None else Mm(margins.bottom)
     section.header_distance = section.footer_distance = Mm(12)
 
 
-def _decorate_pages(section: Section, page: PageSetup) -> None:
-    """Draw what every page shows: the running header, the notice, and the page label."""
-    if page.header or page.notice:
-        paragraph = section.header.paragraphs[0]
-        if page.header:
-            paragraph.add_run(page.header).font.color.rgb = _GREY_TEXT
+def _text_width(section: Section) -> Length:
+    """Return the width between the section's margins (A4 with 25 mm margins if unknown)."""
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    if width is None or left is None or right is None or width - left - right <= 0:
+        return _TEXT_WIDTH
+    return Length(width - left - right)
+
+
+def _decorate_pages(
+    section: Section, page: PageSetup, look: DocumentStyle, keep_own: bool = False
+) -> None:
+    """Draw what every page shows: logos, header texts, the notice, and the page label.
+
+    With `keep_own` (a reference Word file), a header or footer the reference fills itself
+    is kept as it is; only the notice, which every page must show, is added to its header.
+    """
+    texts = "\n".join(text for text in (look.header, page.header) if text)
+    if keep_own and has_own_content(section.header):
         if page.notice:
-            if page.header:
+            _add_notice(section.header.add_paragraph(style="Header"), page.notice)
+    elif texts or page.notice or look.logos:
+        paragraph = section.header.paragraphs[0]
+        if look.logos:
+            docx_theme.add_logos(paragraph, look.logos, Mm(look.logo_height))
+        if texts:
+            if look.logos:
                 paragraph = section.header.add_paragraph(style="Header")
-            notice = paragraph.add_run(page.notice)
-            notice.bold = True
-            notice.font.size = Pt(10)
+            paragraph.add_run(texts).font.color.rgb = _GREY_TEXT
+        if page.notice:
+            if texts or look.logos:
+                paragraph = section.header.add_paragraph(style="Header")
+            _add_notice(paragraph, page.notice)
+    if keep_own and has_own_content(section.footer):
+        return
     footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if look.footer:
+        # The theme's footer text at the left, the page label at the right margin.
+        for stop in footer.style.paragraph_format.tab_stops if footer.style else ():
+            footer.paragraph_format.tab_stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
+        footer.paragraph_format.tab_stops.add_tab_stop(_text_width(section), WD_TAB_ALIGNMENT.RIGHT)
+        footer.add_run(look.footer)
+        footer.add_run("\t")
+    else:
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for piece in split_page_label(page.page_label):
         if isinstance(piece, str):
             footer.add_run(piece)
@@ -154,12 +217,26 @@ def _decorate_pages(section: Section, page: PageSetup) -> None:
             oxml.add_field(footer, "PAGE" if piece == 0 else "NUMPAGES", "1")
 
 
+def _add_notice(paragraph: DocxParagraph, notice: str) -> None:
+    run = paragraph.add_run(notice)
+    run.bold = True
+    run.font.size = Pt(10)
+
+
 class _BlockWriter:
     """Draw blocks at the end of one python-docx document: one short method per node type."""
 
-    def __init__(self, word: DocxDocument, language: str) -> None:
+    def __init__(
+        self,
+        word: DocxDocument,
+        language: str,
+        text_width: Length = _TEXT_WIDTH,
+        header_fill: str | None = None,
+    ) -> None:
         self._word = word
         self._language = language
+        self._text_width = text_width
+        self._header_fill = header_fill
         self._style_ids: dict[str, str | None] = {}
 
     def add(self, block: Block) -> None:
@@ -214,7 +291,7 @@ class _BlockWriter:
             self._caption(block.caption)
         if not block.header:
             return
-        widths = _column_widths(block.widths, len(block.header))
+        widths = _column_widths(block.widths, len(block.header), self._text_width)
         table = self._word.add_table(1 + len(block.rows), len(block.header), style="Table Grid")
         table.autofit = False
         for column, width in zip(table.columns, widths, strict=True):
@@ -225,6 +302,8 @@ class _BlockWriter:
             for cell, node, width in zip(row.cells, cells, widths, strict=True):
                 cell.width = width
                 _add_spans(cell.paragraphs[0], node.spans, bold=number == 0)
+                if number == 0 and self._header_fill is not None:
+                    docx_theme.shade_cell(cell, self._header_fill)
             oxml.keep_row_together(row)
         oxml.mark_header_row(table.rows[0])
         if block.caption:
@@ -237,6 +316,8 @@ class _BlockWriter:
         paragraph = self._word.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         width, height = _CHART_SIZE
+        if width > self._text_width:  # narrow pages (wide margins): keep the proportions
+            width, height = Mm(self._text_width.mm), Mm(height.mm * self._text_width / width)
         add_chart(paragraph, block, int(width), int(height), self._language)
 
     def _signatures(self, block: SignatureBlock) -> None:
@@ -257,7 +338,7 @@ class _BlockWriter:
         for row in table.rows:
             oxml.keep_row_together(row)
             for cell in row.cells:
-                cell.width = _TEXT_WIDTH // 2
+                cell.width = self._text_width // 2
         self._gap()
 
     def _caption(self, text: str) -> None:
@@ -296,11 +377,13 @@ def _add_spans(paragraph: DocxParagraph, spans: tuple[Span, ...], *, bold: bool 
             run.font.color.rgb = RGBColor.from_string(TONE_RGB[span.tone])
 
 
-def _column_widths(relative: tuple[float, ...] | None, count: int) -> list[Length]:
+def _column_widths(
+    relative: tuple[float, ...] | None, count: int, text_width: Length = _TEXT_WIDTH
+) -> list[Length]:
     """Return column widths sharing the text width in the `relative` proportions."""
     weights = list(relative) if relative and all(w > 0 for w in relative) else [1.0] * count
     total = sum(weights)
-    return [Length(int(_TEXT_WIDTH * weight / total)) for weight in weights]
+    return [Length(int(text_width * weight / total)) for weight in weights]
 
 
 def _sign_cell(cell: _Cell, signatory: Signatory, *, keep: bool) -> None:

@@ -7,10 +7,15 @@ default Helvetica is never embedded. Everything the PDF writer draws uses these 
 from __future__ import annotations
 
 import functools
+import hashlib
+import io
+from dataclasses import dataclass
 from importlib import resources
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFile
+
+from lofte_reports.nodes import FontFamily
 
 FONT_NAME = "LofteSans"
 FONT_NAME_BOLD = "LofteSans-Bold"
@@ -82,14 +87,15 @@ def _drawable() -> frozenset[int]:
     return frozenset.intersection(*faces)
 
 
-def missing_characters(text: str) -> str:
+def missing_characters(text: str, font: FontFamily | None = None) -> str:
     """Return the characters of `text` the PDF fonts cannot draw, in order, each once.
 
     The model refuses such text (most emoji, CJK, control characters) rather than let the
     PDF show empty boxes; newlines and tabs are allowed because the writer lays them out.
     DejaVu Sans does draw a few emoji in black and white (e.g. U+1F600), so those pass.
+    `font` is a theme's family, used instead of DejaVu Sans; all its faces are checked.
     """
-    drawable = _drawable()
+    drawable = _drawable() if font is None else _family_drawable(font.faces())
     if drawable.issuperset(map(ord, text)):
         return ""
     missing: dict[str, None] = {}
@@ -97,3 +103,83 @@ def missing_characters(text: str) -> str:
         if ord(char) not in drawable and char not in _IGNORED:
             missing[char] = None
     return "".join(missing)
+
+
+# A theme's own font family, registered once per process for each set of files.
+
+
+@dataclass(frozen=True, slots=True)
+class FontNames:
+    """The reportlab names of a family's four faces (a missing face names another one)."""
+
+    regular: str = FONT_NAME
+    bold: str = FONT_NAME_BOLD
+    italic: str = FONT_NAME_ITALIC
+    bold_italic: str = FONT_NAME_BOLD_ITALIC
+
+
+BUILT_IN = FontNames()
+
+
+def font_family_name(data: bytes) -> str:
+    """Return the family name in a TrueType font's name table; ValueError if it is unusable.
+
+    Unusable: not TrueType (e.g. OpenType with CFF outlines, WOFF), broken, or a font whose
+    licence forbids embedding it in a document.
+    """
+    try:
+        face = TTFontFile(io.BytesIO(data))
+    except TTFError as error:
+        raise ValueError(f"är inget användbart TrueType-typsnitt (.ttf): {error}") from None
+    except Exception as error:  # a broken file fails anywhere in the parser
+        raise ValueError(f"är inget giltigt TrueType-typsnitt (.ttf): {error}") from None
+    name = face.familyName
+    text = name.decode("utf-8", "replace") if isinstance(name, bytes) else str(name)
+    return " ".join(text.replace("\x00", "").split()) or "Theme"
+
+
+def register_family(family: FontFamily | None) -> FontNames:
+    """Register a theme's family (once per process per set of files) and return its names.
+
+    None gives the built-in DejaVu Sans. A missing bold or italic face is drawn with the
+    regular one; a missing bold italic with bold, else italic.
+    """
+    if family is None:
+        register_fonts()
+        return BUILT_IN
+    return _register_faces(family.regular, family.bold, family.italic, family.bold_italic)
+
+
+@functools.cache
+def _register_faces(
+    regular: bytes, bold: bytes | None, italic: bytes | None, bold_italic: bytes | None
+) -> FontNames:
+    register_fonts()  # also fixes the ToUnicode maps for every font
+    digest = hashlib.sha256()
+    for face in (regular, bold, italic, bold_italic):
+        digest.update(b"-" if face is None else hashlib.sha256(face).digest())
+    base = f"LofteTheme-{digest.hexdigest()[:16]}"
+    names: dict[str, str] = {}
+    for suffix, data in (
+        ("", regular),
+        ("-Bold", bold),
+        ("-Italic", italic),
+        ("-BoldItalic", bold_italic),
+    ):
+        if data is not None:
+            names[suffix] = base + suffix
+            pdfmetrics.registerFont(TTFont(base + suffix, io.BytesIO(data)))
+    bold_name = names.get("-Bold", base)
+    italic_name = names.get("-Italic", base)
+    both = names.get("-BoldItalic") or names.get("-Bold") or names.get("-Italic") or base
+    pdfmetrics.registerFontFamily(
+        base, normal=base, bold=bold_name, italic=italic_name, boldItalic=both
+    )
+    return FontNames(base, bold_name, italic_name, both)
+
+
+@functools.lru_cache(maxsize=32)
+def _family_drawable(faces: tuple[bytes, ...]) -> frozenset[int]:
+    """Return the code points every given face of a theme's family has glyphs for."""
+    sets = [frozenset(TTFontFile(io.BytesIO(face)).charToGlyph) for face in faces]
+    return frozenset.intersection(*sets)

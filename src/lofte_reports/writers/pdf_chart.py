@@ -14,7 +14,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from lofte_reports.nodes import Chart
+from lofte_reports.nodes import Chart, FontFamily
 from lofte_reports.writers.fonts import FONT_NAME, register_fonts
 from lofte_reports.writers.pdf_styles import check_drawable
 
@@ -38,17 +38,33 @@ def use_chart_fonts() -> None:
 class ChartFlowable(Flowable):  # type: ignore[misc]
     """Wraps the drawing, so the chart draws in one place and keeps its alternative text."""
 
-    def __init__(self, drawing: Any, alt_text: str) -> None:
+    def __init__(self, drawing: Any, alt_text: str, font_name: str = FONT_NAME) -> None:
         super().__init__()
         self.drawing = drawing
         self.alt_text = alt_text  # for the tagged-PDF step: the figure's /Alt
+        self.font_name = font_name
         self.width, self.height = drawing.width, drawing.height
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        draw_in_font(self.drawing, self.canv, 0, 0, self.font_name)
+
+
+def draw_in_font(drawing: Any, canv: Any, x: float, y: float, font_name: str) -> None:
+    """Draw a reportlab Drawing with `font_name` as the font it starts with.
+
+    The renderer selects the graphics library's default font first; left at reportlab's,
+    that would be an unembedded Helvetica.
+    """
+    use_chart_fonts()
+    default = shapes.STATE_DEFAULTS["fontName"]
+    shapes.STATE_DEFAULTS["fontName"] = font_name
+    try:
+        renderPDF.draw(drawing, canv, x, y)
+    finally:
+        shapes.STATE_DEFAULTS["fontName"] = default
 
 
 def format_number(value: float | None) -> str:
@@ -77,22 +93,29 @@ def _axis_range(values: list[float]) -> tuple[float, float, float]:
     return bottom, math.ceil(high / step) * step, step
 
 
-def chart_flowable(chart: Chart, width: float) -> ChartFlowable:
-    """Return the chart as a flowable `width` wide: bars, value labels, axes and a legend."""
+def chart_flowable(
+    chart: Chart, width: float, font_name: str = FONT_NAME, font: FontFamily | None = None
+) -> ChartFlowable:
+    """Return the chart as a flowable `width` wide: bars, value labels, axes and a legend.
+
+    `font_name` is the registered font its text is drawn in, `font` that font's family
+    (a theme's; None for the built-in one).
+    """
     use_chart_fonts()
     for text in (chart.value_axis_label, *chart.categories, *(s.name for s in chart.series)):
-        check_drawable(text)
+        check_drawable(text, font)
     values = [v for s in chart.series for v in s.values if v is not None]
     if not all(math.isfinite(v) for v in values):
         raise ValueError(f"chart {chart.title!r} has a value that is not a finite number")
     low, high, step = _axis_range(values)
     ticks = [format_number(low + n * step) for n in range(round((high - low) / step) + 1)]
-    left = max(_width(tick) for tick in ticks) + 8 + (16 if chart.value_axis_label else 0)
+    left = max(_width(tick, font_name) for tick in ticks) + 8
+    left += 16 if chart.value_axis_label else 0
     plot_width = width - left - 6
     group_width = plot_width / max(1, len(chart.categories))
-    labels, size = _category_labels(chart.categories, group_width - 4)
+    labels, size = _category_labels(chart.categories, group_width - 4, font_name)
     label_lines = max([1, *(label.count("\n") + 1 for label in labels)])
-    legend, legend_height = _legend(chart, left, width)
+    legend, legend_height = _legend(chart, left, width, font_name)
     bottom = legend_height + 10 + label_lines * size * 1.25 + 6
     drawing = Drawing(width, bottom + PLOT_HEIGHT + TOP)
 
@@ -104,16 +127,17 @@ def chart_flowable(chart: Chart, width: float) -> ChartFlowable:
         bars.bars[index].fillColor = FILLS[index % len(FILLS)]
         bars.bars[index].strokeColor = colors.black
         bars.bars[index].strokeWidth = 0.6
-    _value_labels(bars, values, (group_width - bars.groupSpacing) / max(1, len(chart.series)))
+    slot = (group_width - bars.groupSpacing) / max(1, len(chart.series))
+    _value_labels(bars, values, slot, font_name)
     axis = bars.valueAxis
     axis.valueMin, axis.valueMax, axis.valueStep = low, high, step
-    axis.labels.fontName, axis.labels.fontSize = FONT_NAME, FONT_SIZE
+    axis.labels.fontName, axis.labels.fontSize = font_name, FONT_SIZE
     axis.labelTextFormat = format_number
     axis.visibleGrid, axis.gridStrokeWidth = 1, 0.4
     axis.gridStrokeColor = colors.HexColor("#D0D0D0")
     categories = bars.categoryAxis
     categories.categoryNames = labels
-    categories.labels.fontName, categories.labels.fontSize = FONT_NAME, size
+    categories.labels.fontName, categories.labels.fontSize = font_name, size
     categories.labels.boxAnchor, categories.labels.dy = "n", -4
     categories.joinAxisMode = "bottom"  # labels stay below the plot when values go negative
     categories.labels.leading = size * 1.25
@@ -121,38 +145,40 @@ def chart_flowable(chart: Chart, width: float) -> ChartFlowable:
 
     if chart.value_axis_label:
         name = " ".join(chart.value_axis_label.split())
-        label = String(0, 0, name, fontName=FONT_NAME, fontSize=FONT_SIZE, textAnchor="middle")
+        label = String(0, 0, name, fontName=font_name, fontSize=FONT_SIZE, textAnchor="middle")
         drawing.add(Group(label, transform=(0, 1, -1, 0, 10, bottom + PLOT_HEIGHT / 2)))
     drawing.add(legend)
-    return ChartFlowable(drawing, chart.alt_text)
+    return ChartFlowable(drawing, chart.alt_text, font_name)
 
 
-def _width(text: str, size: float = FONT_SIZE) -> float:
-    width: float = stringWidth(text, FONT_NAME, size)
+def _width(text: str, font_name: str = FONT_NAME, size: float = FONT_SIZE) -> float:
+    width: float = stringWidth(text, font_name, size)
     return width
 
 
-def _value_labels(bars: Any, values: list[float], slot: float) -> None:
+def _value_labels(bars: Any, values: list[float], slot: float, font_name: str) -> None:
     """Print each value above its bar, smaller if need be; none if they would run together."""
-    widest = max((_width(format_number(v)) for v in values), default=0.0)
+    widest = max((_width(format_number(v), font_name) for v in values), default=0.0)
     size = FONT_SIZE if widest <= slot - 1 else FONT_SIZE * (slot - 1) / widest
     if size < MIN_FONT_SIZE:
         return  # the numbers are still in the alternative text and, usually, a table
     bars.barLabelFormat = format_number
-    bars.barLabels.fontName, bars.barLabels.fontSize = FONT_NAME, size
+    bars.barLabels.fontName, bars.barLabels.fontSize = font_name, size
     bars.barLabels.nudge = 7
 
 
-def _category_labels(categories: tuple[str, ...], width: float) -> tuple[list[str], float]:
+def _category_labels(
+    categories: tuple[str, ...], width: float, font_name: str
+) -> tuple[list[str], float]:
     """Return the labels wrapped to `width`, and a font size at which their longest word fits."""
     words = [word for category in categories for word in category.split()]
-    widest = max((_width(word) for word in words), default=0.0)
+    widest = max((_width(word, font_name) for word in words), default=0.0)
     size = max(MIN_FONT_SIZE, min(FONT_SIZE, FONT_SIZE * width / widest)) if widest else FONT_SIZE
-    labels = ["\n".join(simpleSplit(c, FONT_NAME, size, width)) for c in categories]
+    labels = ["\n".join(simpleSplit(c, font_name, size, width)) for c in categories]
     return labels, size
 
 
-def _legend(chart: Chart, left: float, width: float) -> tuple[Any, float]:
+def _legend(chart: Chart, left: float, width: float, font_name: str) -> tuple[Any, float]:
     """Return the legend and its height: swatches with an outline, then names, rows as needed.
 
     Drawn by hand because reportlab's Legend places itself in ways that are hard to predict.
@@ -161,7 +187,7 @@ def _legend(chart: Chart, left: float, width: float) -> tuple[Any, float]:
     x = left
     for index, series in enumerate(chart.series):
         name = " ".join(series.name.split())
-        item = SWATCH + 5 + _width(name)
+        item = SWATCH + 5 + _width(name, font_name)
         if rows[-1] and x + item > width:
             rows.append([])
             x = left
@@ -176,5 +202,6 @@ def _legend(chart: Chart, left: float, width: float) -> tuple[Any, float]:
             swatch = Rect(x, y, SWATCH, SWATCH, fillColor=fill, strokeColor=colors.black)
             swatch.strokeWidth = 0.6
             legend.add(swatch)
-            legend.add(String(x + SWATCH + 5, y + 1, name, fontName=FONT_NAME, fontSize=FONT_SIZE))
+            label = String(x + SWATCH + 5, y + 1, name, fontName=font_name, fontSize=FONT_SIZE)
+            legend.add(label)
     return legend, height

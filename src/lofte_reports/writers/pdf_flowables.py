@@ -9,7 +9,7 @@ from reportlab.platypus import KeepTogether
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
-from lofte_reports.writers.fonts import FONT_NAME, FONT_NAME_BOLD
+from lofte_reports.writers.fonts import BUILT_IN, FontNames
 from lofte_reports.writers.pdf_styles import HEADER_FILL, RULE
 
 
@@ -68,24 +68,35 @@ class WholeTable(RLTable):  # type: ignore[misc]
         return []
 
 
-PLAIN_CELLS = [
-    ("FONT", (0, 0), (-1, -1), FONT_NAME, 10.5),
-    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ("TOPPADDING", (0, 0), (-1, -1), 0),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-]
+def plain_cells(fonts: FontNames = BUILT_IN) -> list[tuple[Any, ...]]:
+    """Return the look of a layout table: no padding or lines, text in the regular face."""
+    return [
+        ("FONT", (0, 0), (-1, -1), fonts.regular, 10.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    ]
 
-DATA_TABLE = [
-    ("FONT", (0, 0), (-1, -1), FONT_NAME, 9.5),
-    ("FONT", (0, 0), (-1, 0), FONT_NAME_BOLD, 9.5),
-    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-    ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-    ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.black),
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ("LEFTPADDING", (0, 0), (-1, -1), 5),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-    ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
-]
+
+def data_table(
+    fonts: FontNames = BUILT_IN, header_fill: Any = HEADER_FILL
+) -> list[tuple[Any, ...]]:
+    """Return the look of a data table: a grid, and a filled header row in the bold face."""
+    return [
+        ("FONT", (0, 0), (-1, -1), fonts.regular, 9.5),
+        ("FONT", (0, 0), (-1, 0), fonts.bold, 9.5),
+        ("BACKGROUND", (0, 0), (-1, 0), header_fill),
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+    ]
+
+
+PLAIN_CELLS = plain_cells()
+DATA_TABLE = data_table()

@@ -14,14 +14,15 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm as _mm
 
-from lofte_reports.nodes import ParagraphRole, Tone
+from lofte_reports.nodes import FontFamily, ParagraphRole, Tone
 from lofte_reports.writers.fonts import (
-    FONT_NAME,
-    FONT_NAME_BOLD,
+    BUILT_IN,
+    FontNames,
     missing_characters,
     register_fonts,
 )
@@ -39,7 +40,8 @@ FOOTER_RULE_Y = 16 * MM
 FOOTER_BASELINE_Y = 11 * MM
 
 INK = colors.HexColor("#000000")
-HEADING_INK = colors.HexColor("#1B365D")  # dark blue, contrast far above 4.5:1 on white
+HEADING_HEX = "#1B365D"  # dark blue, contrast far above 4.5:1 on white
+HEADING_INK = colors.HexColor(HEADING_HEX)
 MUTED_INK = colors.HexColor("#404040")  # grey but still 10:1 on white
 RULE = colors.HexColor("#595959")
 HEADER_FILL = colors.HexColor("#E4E4E4")
@@ -49,27 +51,33 @@ _TAB = "&nbsp;" * 4
 _SPACE_RUN = re.compile(" {2,}")
 
 
-def check_drawable(text: str) -> str:
+def check_drawable(text: str, font: FontFamily | None = None) -> str:
     """Return `text` unchanged, or raise ValueError if the font cannot draw all of it.
 
     A PDF that silently shows empty boxes would misprint the data; the model should have
-    refused such text earlier, so reaching this is a bug upstream.
+    refused such text earlier, so reaching this is a bug upstream. `font` is a theme's
+    family, None the built-in one.
     """
-    missing = missing_characters(text)
+    missing = missing_characters(text, font)
     if missing:
         raise ValueError(f"the PDF font cannot draw {missing!r} in {text!r}")
     return text
 
 
 def markup(
-    text: str, strong: bool = False, emphasis: bool = False, tone: Tone | None = None
+    text: str,
+    strong: bool = False,
+    emphasis: bool = False,
+    tone: Tone | None = None,
+    font: FontFamily | None = None,
 ) -> str:
     """Return Paragraph markup that prints `text` literally: the only way text enters a Paragraph.
 
     Paragraph parses XML, so the text is escaped first; only then are line breaks, tabs,
-    runs of spaces and the bold/italic tags added.
+    runs of spaces and the bold/italic tags added. `font` is the family it is drawn in
+    (a theme's; None for the built-in one).
     """
-    out = escape(check_drawable(text))
+    out = escape(check_drawable(text, font))
     out = _SPACE_RUN.sub(lambda run: " " + "&nbsp;" * (len(run.group()) - 1), out)
     out = out.replace("\n", "<br/>").replace("\t", _TAB)
     if emphasis:
@@ -94,34 +102,46 @@ class Styles:
     cell_note: Any
     cell_header: Any
     page_header: Any
+    page_header_right: Any
     notice: Any
     signature_label: Any
     signature_name: Any
     signature_line: Any
 
 
-def _style(name: str, parent: Any = None, **kw: Any) -> Any:
+def _base_style(name: str, parent: Any = None, fonts: FontNames = BUILT_IN, **kw: Any) -> Any:
     """Return a ParagraphStyle that always names our font, for text and bullets alike."""
-    kw.setdefault("fontName", parent.fontName if parent is not None else FONT_NAME)
-    kw.setdefault("bulletFontName", FONT_NAME)
+    kw.setdefault("fontName", parent.fontName if parent is not None else fonts.regular)
+    kw.setdefault("bulletFontName", fonts.regular)
     return ParagraphStyle(name, parent=parent, **kw)
 
 
 @functools.cache
-def styles() -> Styles:
-    """Return the writer's styles, created on first use (after the fonts are registered)."""
+def styles(fonts: FontNames = BUILT_IN, heading_colour: str = HEADING_HEX) -> Styles:
+    """Return the writer's styles, created on first use (after the fonts are registered).
+
+    `fonts` and `heading_colour` (title and headings) come from a theme; one set of styles
+    is kept per look.
+    """
     register_fonts()
-    body = _style("body", fontSize=10.5, leading=14.5, spaceAfter=6, textColor=INK)
+    heading_ink = HEADING_INK if heading_colour == HEADING_HEX else colors.HexColor(heading_colour)
+    regular, bold = fonts.regular, fonts.bold
+
+    def _style(name: str, parent: Any = None, **kw: Any) -> Any:
+        return _base_style(name, parent, fonts, **kw)
+
+    body = _style(
+        "body", fontName=regular, fontSize=10.5, leading=14.5, spaceAfter=6, textColor=INK
+    )
     lead = _style("lead", body, fontSize=12, leading=17, spaceAfter=8)
     note = _style("note", body, fontSize=9, leading=12.5, textColor=MUTED_INK)
-    heading = _style(
-        "heading", body, fontName=FONT_NAME_BOLD, keepWithNext=1, textColor=HEADING_INK
-    )
+    heading = _style("heading", body, fontName=bold, keepWithNext=1, textColor=heading_ink)
     cell = _style("cell", body, fontSize=9.5, leading=12.5, spaceAfter=0)
+    page_header = _style("page_header", body, fontSize=8.5, leading=11, textColor=MUTED_INK)
     return Styles(
         roles={"body": body, "lead": lead, "note": note},
         title=_style(
-            "title", heading, fontSize=22, leading=27, spaceAfter=8, textColor=HEADING_INK
+            "title", heading, fontSize=22, leading=27, spaceAfter=8, textColor=heading_ink
         ),
         title_line=_style("title_line", body, fontSize=12, leading=16, spaceAfter=1),
         headings={
@@ -132,7 +152,7 @@ def styles() -> Styles:
         caption=_style(
             "caption",
             body,
-            fontName=FONT_NAME_BOLD,
+            fontName=bold,
             fontSize=9.5,
             leading=12.5,
             spaceBefore=6,
@@ -141,21 +161,28 @@ def styles() -> Styles:
         ),
         cell=cell,
         cell_note=_style("cell_note", cell, fontSize=8.5, leading=11, textColor=MUTED_INK),
-        cell_header=_style("cell_header", cell, fontName=FONT_NAME_BOLD),
-        page_header=_style("page_header", body, fontSize=8.5, leading=11, textColor=MUTED_INK),
-        notice=_style("notice", body, fontName=FONT_NAME_BOLD, fontSize=9.5, leading=12.5),
+        cell_header=_style("cell_header", cell, fontName=bold),
+        page_header=page_header,
+        page_header_right=_style("page_header_right", page_header, alignment=TA_RIGHT),
+        notice=_style("notice", body, fontName=bold, fontSize=9.5, leading=12.5),
         signature_label=_style("signature_label", body, spaceAfter=0),
-        signature_name=_style("signature_name", body, fontName=FONT_NAME_BOLD, spaceAfter=0),
+        signature_name=_style("signature_name", body, fontName=bold, spaceAfter=0),
         signature_line=_style("signature_line", body, fontSize=9.5, leading=12.5, spaceAfter=0),
     )
 
 
 @functools.cache
-def list_style(role: ParagraphRole, indent: float) -> Any:
+def list_style(
+    role: ParagraphRole,
+    indent: float,
+    fonts: FontNames = BUILT_IN,
+    heading_colour: str = HEADING_HEX,
+) -> Any:
     """Return an item style with a hanging indent wide enough for the list's widest marker."""
-    return _style(
+    return _base_style(
         f"item-{role}-{indent}",
-        styles().roles[role],
+        styles(fonts, heading_colour).roles[role],
+        fonts,
         leftIndent=indent,
         bulletIndent=1.5 * MM,
         spaceAfter=3,
