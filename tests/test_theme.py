@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from lofte_reports import api, nodes
 from lofte_reports.errors import DataError, Problem
 from lofte_reports.jobs import build, job, plan_all
+from lofte_reports.model import Pledge
 from lofte_reports.writers import write
 from tests.conftest import SAMPLE, docx_text, pdf_text
 
@@ -212,17 +213,20 @@ def test_colours_margins_and_texts_need_no_folder(sample_pledge: Any) -> None:
     assert HEADER in pdf_text(api.render(document, "pdf"))
 
 
-def test_python_callers_give_the_folder_for_files(
+def test_a_loaded_pledge_finds_its_files_and_a_built_one_is_told_where(
     themed: tuple[Path, bytes, bytes],
 ) -> None:
     folder, _, _ = themed
-    pledge = api.load_pledge(folder)
+    loaded = api.load_pledge(folder)
+    assert loaded.folder == folder
+    assert len(api.pledge_document(loaded).style.logos) == 2
+    built = Pledge.model_validate(loaded.model_dump())
     with pytest.raises(DataError, match="assets_folder") as caught:
-        api.pledge_document(pledge)
+        api.pledge_document(built)
     assert caught.value.problems[0].field == "theme.logos[0].file"
-    document = api.pledge_document(pledge, assets_folder=folder)
+    document = api.pledge_document(built, assets_folder=folder)
     assert len(document.style.logos) == 2
-    assert api.render_pledge(pledge, "pdf", assets_folder=folder).startswith(b"%PDF")
+    assert api.render_pledge(built, "pdf", assets_folder=folder).startswith(b"%PDF")
 
 
 # --- the reference Word file ---------------------------------------------------------------

@@ -57,6 +57,7 @@ def _load_pledge(
     if warnings is not None:
         warnings += [Problem(m, file, line_of(lines, loc), format_loc(loc)) for loc, m in missing]
     pledge = validate(Pledge, data, file, lines)
+    pledge._folder = file.parent
     style = document_style(pledge, file.parent, file, lines)
     problems = [
         Problem(message, file, line_of(lines, loc), format_loc(loc))
@@ -237,8 +238,12 @@ def _folder_of(path: Path) -> Path:
 
 
 def _style(pledge: Pledge, assets_folder: PathLike | None) -> nodes.DocumentStyle:
-    """Return the look of the pledge's documents, its theme's files read from `assets_folder`."""
-    return document_style(pledge, None if assets_folder is None else Path(assets_folder))
+    """Return the look of the pledge's documents, its theme's files read from `assets_folder`.
+
+    A pledge loaded from a folder finds its theme's files there unless told otherwise.
+    """
+    folder = pledge.folder if assets_folder is None else Path(assets_folder)
+    return document_style(pledge, folder)
 
 
 def _check_printable(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
@@ -19,6 +20,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     Strict,
     StringConstraints,
     model_validator,
@@ -487,6 +489,8 @@ class Theme(Model):
 class Pledge(Model):
     """A medborgarlöfte."""
 
+    _folder: Path | None = PrivateAttr(default=None)
+
     id: Id = Field(description="Used in file names, e.g. 'landskrona-2018'")
     title: Text | None = Field(default=None, description="Defaults to one made by the template")
     language: Language = Field(default="sv", description="The documents' language: sv or en")
@@ -525,6 +529,11 @@ class Pledge(Model):
                 {"problems": problems},
             )
         return self
+
+    @property
+    def folder(self) -> Path | None:
+        """Return the pledge folder it was loaded from (its theme's files are there), if any."""
+        return self._folder
 
     def terms(self) -> TermDates:
         """Return the school-term dates that 'per term' plans are counted in."""

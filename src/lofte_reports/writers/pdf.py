@@ -26,7 +26,6 @@ from reportlab.platypus import (
     Spacer,
 )
 from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus import Table as RLTable
 
 from lofte_reports.nodes import (
     Block,
@@ -45,6 +44,7 @@ from lofte_reports.nodes import (
 from lofte_reports.writers.fonts import register_family
 from lofte_reports.writers.pdf_chart import chart_flowable, draw_in_font
 from lofte_reports.writers.pdf_flowables import (
+    DataTable,
     HeadingParagraph,
     KeepWithNext,
     WholeTable,
@@ -340,12 +340,11 @@ class _PdfBuilder:
         }
         data = [[self._paragraph(cell, self.styles.cell_header) for cell in block.header]]
         data += [[self._paragraph(c, cell_styles[c.role]) for c in row] for row in block.rows]
-        table = RLTable(
+        table = DataTable(
             data,
             colWidths=widths,
             repeatRows=1,
             splitByRow=1,
-            splitInRow=3 * 12.5,  # a row taller than a page splits, leaving at least 3 lines
             hAlign="LEFT",
             style=self.table_style,
             spaceAfter=4 * MM,

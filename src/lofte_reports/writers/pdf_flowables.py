@@ -8,6 +8,7 @@ from reportlab.lib import colors
 from reportlab.platypus import KeepTogether
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
+from reportlab.platypus.flowables import UseUpSpace
 
 from lofte_reports.writers.fonts import BUILT_IN, FontNames
 from lofte_reports.writers.pdf_styles import HEADER_FILL, RULE
@@ -52,9 +53,30 @@ class KeepWithNext(KeepTogether):  # type: ignore[misc]
                 follower.wrapOn(self.canv, avail_width, avail_height - needed)
                 parts = follower.splitOn(self.canv, avail_width, avail_height - needed)
                 if parts:
-                    return [*keepers, *parts]
+                    # The first part was cut to fill this page: the rest starts a new one,
+                    # or a table would repeat its header row further down the same page.
+                    return [*keepers, parts[0], UseUpSpace(), *parts[1:]]
         result: list[Any] = super().split(avail_width, avail_height)
         return result
+
+
+class DataTable(RLTable):  # type: ignore[misc]
+    """A table that splits between rows, and inside a row only when the row alone is too tall.
+
+    reportlab splitting inside rows as a rule ends a page's part early and then places the
+    rest, with its repeated header row, further down the same page.
+    """
+
+    ROW_SPLIT_MIN = 3 * 12.5  # leave at least three lines of a split row on the page
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        self.splitInRow: float = 0
+        parts: list[Any] = super().split(avail_width, avail_height)
+        frame = getattr(self, "_frame", None)
+        if not parts and frame is not None and getattr(frame, "_atTop", False):
+            self.splitInRow = self.ROW_SPLIT_MIN
+            parts = super().split(avail_width, avail_height)
+        return parts
 
 
 class WholeTable(RLTable):  # type: ignore[misc]
