@@ -231,3 +231,12 @@ def test_bad_follow_up_data_gives_exit_1_and_no_file(
     err = capsys.readouterr().err
     assert "aktiviteter.csv:11: activities[9].promise: okänt löfte 'okant-lofte'" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_the_status_table_header_is_never_repeated_on_one_page(
+    documents: dict[tuple[str, str], bytes],
+) -> None:
+    for key in PERIODS:
+        reader = PdfReader(io.BytesIO(documents[(key, "pdf")]))
+        for page in reader.pages:
+            assert normalise(page.extract_text()).count("Ansvarig") <= 1

@@ -1,0 +1,52 @@
+"""Long tables in the PDF: split between rows, header repeated once at the top of each page."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import pytest
+from pypdf import PdfReader
+
+from lofte_reports.nodes import Paragraph, Table
+from lofte_reports.writers.pdf import write_pdf
+from tests.conftest import normalise
+from tests.trees import every_block_document
+
+
+@pytest.mark.parametrize("text_before", [0, 100, 200])
+def test_a_long_table_repeats_its_header_once_per_page_and_loses_no_row(text_before: int) -> None:
+    # Every third row is tall: reportlab splitting inside rows as a rule would end a page's
+    # part early and print the repeated header row halfway down the same page.
+    rows = tuple(
+        (
+            Paragraph.of(f"Rad {n} " + "ord " * (240 if n % 3 == 0 else 5)),
+            Paragraph.of("Polisen"),
+            Paragraph.of(str(n)),
+        )
+        for n in range(1, 15)
+    )
+    table = Table(
+        (Paragraph.of("Kolumnlöfte"), Paragraph.of("Ansvar"), Paragraph.of("Antal")),
+        rows,
+        caption="Lång tabell",
+        widths=(5, 2, 1),
+    )
+    blocks = (Paragraph.of("Text före. " * text_before), table)
+    reader = PdfReader(io.BytesIO(write_pdf(replace(every_block_document(), blocks=blocks))))
+    pages = [normalise(page.extract_text()) for page in reader.pages]
+    assert len(pages) >= 2
+    for text in pages:
+        assert text.count("Kolumnlöfte") <= 1
+    everything = " ".join(pages)
+    for n in range(1, 15):
+        assert f"Rad {n} ord" in everything
+
+
+def test_a_row_taller_than_a_page_is_split_not_lost() -> None:
+    huge = Paragraph.of("Början " + "mycket lång kommentar " * 700 + "Slutet")
+    table = Table((Paragraph.of("Kolumn"),), ((huge,),))
+    output = write_pdf(replace(every_block_document(), blocks=(table,)))
+    text = normalise(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(output)).pages))
+    assert "Början" in text
+    assert "Slutet" in text
