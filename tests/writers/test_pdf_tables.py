@@ -50,3 +50,22 @@ def test_a_row_taller_than_a_page_is_split_not_lost() -> None:
     text = normalise(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(output)).pages))
     assert "Början" in text
     assert "Slutet" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "expected"),
+    [
+        (2.5, "sv-SE", "2,5"),
+        (1234, "sv-SE", "1\u00a0234"),
+        (-2, "sv-SE", "\u22122"),
+        (2.5, "en-GB", "2.5"),
+        (1234, "en-GB", "1,234"),
+        (None, "en-GB", ""),
+    ],
+)
+def test_chart_numbers_are_written_as_the_document_language_writes_them(
+    value: float | None, language: str, expected: str
+) -> None:
+    from lofte_reports.writers.pdf_chart import format_number
+
+    assert format_number(value, language) == expected

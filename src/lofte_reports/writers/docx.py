@@ -106,7 +106,7 @@ def _set_properties(word: DocxDocument, metadata: Metadata) -> None:
     props.subject = metadata.subject
     props.keywords = ", ".join(metadata.keywords)
     props.language = metadata.language
-    props.comments = f"Skapat med {metadata.creator}"
+    props.comments = metadata.subject or metadata.title
     props.revision = 1
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = now

@@ -25,7 +25,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lofte_reports.nodes import Chart
 
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-_SHEET = "Blad1"
+_SHEET = "Data"
 _SOLID_FILLS = ("404040", "BFBFBF", "FFFFFF")
 _PATTERNS = ("wdUpDiag", "smCheck", "horz", "dkVert", "openDmnd")
 # Characters XML 1.0 cannot carry; python-docx refuses them in run text too.

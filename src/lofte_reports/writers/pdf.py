@@ -355,7 +355,9 @@ class _PdfBuilder:
 
     def _chart(self, block: Chart) -> list[Any]:
         caption = RLParagraph(self._markup(block.title), self.styles.caption)
-        chart = chart_flowable(block, self.frame_width, self.fonts.regular, self.font)
+        chart = chart_flowable(
+            block, self.frame_width, self.fonts.regular, self.font, self.document.metadata.language
+        )
         return [caption, chart, Spacer(1, 4 * MM)]
 
     def _signatures(self, block: SignatureBlock) -> list[Any]:

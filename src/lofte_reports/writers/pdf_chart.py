@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.graphics import renderPDF, shapes
@@ -67,14 +68,19 @@ def draw_in_font(drawing: Any, canv: Any, x: float, y: float, font_name: str) ->
         shapes.STATE_DEFAULTS["fontName"] = default
 
 
-def format_number(value: float | None) -> str:
-    """Return a value as Swedish text ("3", "2,5", "1 234", "\u22122"); "" for a missing value."""
+def format_number(value: float | None, language: str = "sv-SE") -> str:
+    """Return a value as the language writes it; "" for a missing value.
+
+    Swedish: "3", "2,5", "1 234", "\u22122"; English: "3", "2.5", "1,234", "\u22122".
+    """
     if value is None:
         return ""
     if value == 0:
         return "0"  # not a signed zero
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
+    text = f"{value:,.2f}".rstrip("0").rstrip(".").replace("-", "\u2212")
+    if language.startswith("en"):
+        return text
+    return text.replace(",", "\u00a0").replace(".", ",")
 
 
 def _axis_range(values: list[float]) -> tuple[float, float, float]:
@@ -94,13 +100,18 @@ def _axis_range(values: list[float]) -> tuple[float, float, float]:
 
 
 def chart_flowable(
-    chart: Chart, width: float, font_name: str = FONT_NAME, font: FontFamily | None = None
+    chart: Chart,
+    width: float,
+    font_name: str = FONT_NAME,
+    font: FontFamily | None = None,
+    language: str = "sv-SE",
 ) -> ChartFlowable:
     """Return the chart as a flowable `width` wide: bars, value labels, axes and a legend.
 
     `font_name` is the registered font its text is drawn in, `font` that font's family
-    (a theme's; None for the built-in one).
+    (a theme's; None for the built-in one); numbers are written as `language` writes them.
     """
+    number = functools.partial(format_number, language=language)
     use_chart_fonts()
     for text in (chart.value_axis_label, *chart.categories, *(s.name for s in chart.series)):
         check_drawable(text, font)
@@ -108,7 +119,7 @@ def chart_flowable(
     if not all(math.isfinite(v) for v in values):
         raise ValueError(f"chart {chart.title!r} has a value that is not a finite number")
     low, high, step = _axis_range(values)
-    ticks = [format_number(low + n * step) for n in range(round((high - low) / step) + 1)]
+    ticks = [number(low + n * step) for n in range(round((high - low) / step) + 1)]
     left = max(_width(tick, font_name) for tick in ticks) + 8
     left += 16 if chart.value_axis_label else 0
     plot_width = width - left - 6
@@ -128,11 +139,11 @@ def chart_flowable(
         bars.bars[index].strokeColor = colors.black
         bars.bars[index].strokeWidth = 0.6
     slot = (group_width - bars.groupSpacing) / max(1, len(chart.series))
-    _value_labels(bars, values, slot, font_name)
+    _value_labels(bars, values, slot, font_name, number)
     axis = bars.valueAxis
     axis.valueMin, axis.valueMax, axis.valueStep = low, high, step
     axis.labels.fontName, axis.labels.fontSize = font_name, FONT_SIZE
-    axis.labelTextFormat = format_number
+    axis.labelTextFormat = number
     axis.visibleGrid, axis.gridStrokeWidth = 1, 0.4
     axis.gridStrokeColor = colors.HexColor("#D0D0D0")
     categories = bars.categoryAxis
@@ -156,13 +167,19 @@ def _width(text: str, font_name: str = FONT_NAME, size: float = FONT_SIZE) -> fl
     return width
 
 
-def _value_labels(bars: Any, values: list[float], slot: float, font_name: str) -> None:
+def _value_labels(
+    bars: Any,
+    values: list[float],
+    slot: float,
+    font_name: str,
+    number: Callable[[float | None], str],
+) -> None:
     """Print each value above its bar, smaller if need be; none if they would run together."""
-    widest = max((_width(format_number(v), font_name) for v in values), default=0.0)
+    widest = max((_width(number(v), font_name) for v in values), default=0.0)
     size = FONT_SIZE if widest <= slot - 1 else FONT_SIZE * (slot - 1) / widest
     if size < MIN_FONT_SIZE:
         return  # the numbers are still in the alternative text and, usually, a table
-    bars.barLabelFormat = format_number
+    bars.barLabelFormat = number
     bars.barLabels.fontName, bars.barLabels.fontSize = font_name, size
     bars.barLabels.nudge = 7
 
