@@ -10,6 +10,7 @@ import pytest
 
 from lofte_reports import load_pledge, render_pledge
 from lofte_reports.api import open_folder, pledge_document
+from lofte_reports.model import Language
 from lofte_reports.nodes import dump
 from lofte_reports.writers import Format, write
 from tests.conftest import ROOT, docx_text, normalise, pdf_text
@@ -30,8 +31,9 @@ def seed_promises(name: str) -> list[str]:
 
 @pytest.mark.parametrize("name", SAMPLES)
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
-def test_every_promise_of_each_sample_reads_back(name: str, fmt: str) -> None:
-    folder = open_folder(ROOT / "samples" / name)
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_every_promise_of_each_sample_reads_back(name: str, fmt: str, language: str) -> None:
+    folder = open_folder(ROOT / "samples" / name, cast(Language, language))
     document = pledge_document(folder.pledge, folder.templates)
     output = write(document, cast(Format, fmt))
     text = pdf_text(output) if fmt == "pdf" else docx_text(output)
@@ -39,6 +41,7 @@ def test_every_promise_of_each_sample_reads_back(name: str, fmt: str) -> None:
         assert normalise(promise.text) in text, promise.id
     for line in seed_promises(name):
         assert line in text
+    assert document.metadata.language == {"sv": "sv-SE", "en": "en-GB"}[language]
 
 
 def test_the_seeds_bullets_are_the_samples_promises_and_priority_areas() -> None:
