@@ -92,17 +92,8 @@ class FollowUpFile(Model):
     narratives: list[Narrative] = Field(default_factory=list)
 
 
-class FollowUp(Model):
-    """All follow-up data of a pledge, merged from its files."""
-
-    example_data: bool = False
-    prepared_by: Text | None = None
-    prepared_on: Date | None = None
-    activities: list[ActivityRecord] = Field(default_factory=list)
-    assessments: list[Assessment] = Field(default_factory=list)
-    baselines: list[Baseline] = Field(default_factory=list)
-    readings: list[Reading] = Field(default_factory=list)
-    narratives: list[Narrative] = Field(default_factory=list)
+class FollowUp(FollowUpFile):
+    """All follow-up data of a pledge, merged from its files (the same shape as one file)."""
 
     @classmethod
     def merged(cls, files: list[FollowUpFile], activities: list[ActivityRecord]) -> FollowUp:
