@@ -115,3 +115,16 @@ def test_a_language_subfolder_overrides_only_that_language(tmp_path: Path) -> No
     assert "Our goals" in in_english
     assert "Our goals" not in swedish
     assert "Det här ska vi åstadkomma tillsammans" in swedish
+
+
+def test_validate_lays_out_the_documents_so_template_errors_show(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from lofte_reports.cli import main
+
+    folder = folder_with_template(
+        tmp_path,
+        '{% extends "!pledge.j2" %}\n{% block title %}{{ doc.title(nothing) }}{% endblock %}',
+    )
+    assert main(["validate", str(folder)]) == 1
+    assert "mallen pledge.j2, rad 2" in capsys.readouterr().err

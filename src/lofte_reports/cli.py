@@ -213,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from lofte_reports import api
     from lofte_reports.builders.followup import FollowUpKind
-    from lofte_reports.jobs import Job, job, plan_all, write_jobs
+    from lofte_reports.jobs import Job, build, job, plan_all, write_jobs
 
     if args.command == "init":
         from lofte_reports.scaffold import NEXT_STEPS, init_folder
@@ -232,6 +232,9 @@ def _run(args: argparse.Namespace) -> int:
         folder = api.open_folder(args.folder)
         for warning in folder.warnings:
             print(f"make-report: varning: {warning}", file=sys.stderr)
+        jobs, _ = plan_all(folder)
+        for one in jobs:  # lays out every document, so template errors show here too
+            build(folder, one)
         records = len(folder.followup.activities) if folder.followup else 0
         print(
             f"{args.folder}: inga fel ({len(folder.pledge.promises())} löften, "
