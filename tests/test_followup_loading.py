@@ -153,3 +153,13 @@ def test_overriding_a_computed_status_needs_a_reason(tmp_path: Path) -> None:
     followup = load_followup(folder_with(tmp_path / "ok", {"x.yaml": with_reason}))
     assert followup is not None
     assert followup.assessments[0].reason is not None
+
+
+def test_a_reading_may_give_its_period_instead_of_a_date(tmp_path: Path) -> None:
+    good = "readings:\n  - indicator: andel-trygga\n    period: 2018-T2\n    value: 60\n"
+    followup = load_followup(folder_with(tmp_path / "ok", {"x.yaml": good}))
+    assert followup is not None
+    assert followup.readings[0].date.isoformat() == "2018-08-31"
+    bad = "readings:\n  - indicator: andel-trygga\n    period: 2019-T2\n    value: 60\n"
+    message = problems(folder_with(tmp_path / "bad", {"x.yaml": bad}))
+    assert "x.yaml:3: readings[0].period: perioden 2019-T2 ligger utanför" in message

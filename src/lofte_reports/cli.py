@@ -232,8 +232,7 @@ def _run(args: argparse.Namespace) -> int:
         folder = api.open_folder(args.folder)
         for warning in folder.warnings:
             print(f"make-report: varning: {warning}", file=sys.stderr)
-        jobs, _ = plan_all(folder)
-        for one in jobs:  # lays out every document, so template errors show here too
+        for one in plan_all(folder)[0]:  # lays out every document: template errors show too
             build(folder, one)
         records = len(folder.followup.activities) if folder.followup else 0
         print(

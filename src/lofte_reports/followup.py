@@ -56,10 +56,17 @@ class Baseline(Model):
 
 
 class Reading(Model):
-    """One reading of an indicator."""
+    """One reading of an indicator, dated by the day it was measured.
+
+    In files a reading may give a `period` instead ("2018-T1" for crimes reported during
+    a tertial); the loader then dates it on the period's last day.
+    """
 
     indicator: Id
     date: Date
+    period: PeriodKey | None = Field(
+        default=None, description="The period the value covers, instead of a date"
+    )
     value: float
     source: Text | None = None
     note: Text | None = None

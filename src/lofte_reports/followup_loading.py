@@ -73,6 +73,11 @@ def load_followup(
             if suffix in DATA_SUFFIXES:
                 data, lines = read_data(path)
                 data, missing = choose_language(data, pledge.language)
+                data, dated = _date_readings(data, pledge)
+                problems += [
+                    Problem(message, path, line_of(lines, loc), format_loc(loc))
+                    for loc, message in dated
+                ]
                 if warnings is not None:
                     warnings += [
                         Problem(message, path, line_of(lines, loc), format_loc(loc))
@@ -186,6 +191,25 @@ def _row_fields(columns: list[str], row: list[str]) -> dict[str, Any]:
         else:
             fields[column] = value
     return fields
+
+
+def _date_readings(data: Any, pledge: Pledge) -> tuple[Any, list[tuple[Loc, str]]]:
+    """Return the data with readings given by period dated on the period's last day."""
+    readings = data.get("readings") if isinstance(data, dict) else None
+    if not isinstance(readings, list):
+        return data, []
+    span = DateRange(pledge.period.start, pledge.period.end)
+    problems: list[tuple[Loc, str]] = []
+    dated: list[Any] = []
+    for n, reading in enumerate(readings):
+        key = reading.get("period") if isinstance(reading, dict) else None
+        if isinstance(key, str) and "date" not in reading:
+            try:
+                reading = {**reading, "date": parse_period_key(key, span).range.end}
+            except ValueError as error:
+                problems.append((("readings", n, "period"), str(error)))
+        dated.append(reading)
+    return {**data, "readings": dated}, problems
 
 
 def _unprintable(
