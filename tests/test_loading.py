@@ -99,3 +99,13 @@ def test_a_missing_field_points_at_its_parent(tmp_path: Path) -> None:
     text = SAMPLE_TEXT.replace("    title: Lokalpolisområdeschef\n", "")
     message = problems_of(write(tmp_path, "pledge.yaml", text))
     assert "signatories[0].title: saknas" in message
+
+
+def test_absurdly_deep_nesting_is_refused(tmp_path: Path) -> None:
+    message = problems_of(write(tmp_path, "pledge.yaml", "a: " + "[" * 3000 + "]" * 3000))
+    assert "för djupt nästlad" in message
+
+
+def test_absurdly_deep_json_is_refused(tmp_path: Path) -> None:
+    message = problems_of(write(tmp_path, "pledge.json", '{"a": ' + "[" * 3000 + "]" * 3000 + "}"))
+    assert "för djupt nästlad" in message

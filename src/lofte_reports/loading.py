@@ -25,6 +25,8 @@ MAX_NODES = 200_000
 
 M = TypeVar("M", bound=BaseModel)
 
+_TOO_DEEP = "filen är för djupt nästlad (listor i listor i listor …); förenkla den"
+
 
 def find_pledge_file(path: Path) -> Path:
     """Return the pledge file of a pledge folder (or `path` itself when it is a file)."""
@@ -67,6 +69,8 @@ def read_data(path: Path) -> tuple[Any, dict[Loc, int]]:
 def _read_json(path: Path, text: str) -> tuple[Any, dict[Loc, int]]:
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise DataError([Problem(_TOO_DEEP, file=path)]) from None
     except json.JSONDecodeError as error:
         raise DataError(
             [Problem(f"ogiltig JSON: {error.msg}", file=path, line=error.lineno)]
@@ -93,6 +97,8 @@ def _read_yaml(path: Path, text: str) -> tuple[Any, dict[Loc, int]]:
         if problems:
             raise DataError(problems)
         data = loader.construct_document(node)
+    except RecursionError:
+        raise DataError([Problem(_TOO_DEEP, file=path)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
