@@ -184,10 +184,11 @@ def render_followup(
     kind: FollowUpKind,
     period_key: str,
     format: Format,
+    templates: PathLike | None = None,
     assets_folder: PathLike | None = None,
 ) -> bytes:
     """Return a tertial follow-up or a summary as DOCX or PDF bytes, without writing to disk."""
-    document = followup_document(pledge, followup, kind, period_key, None, assets_folder)
+    document = followup_document(pledge, followup, kind, period_key, templates, assets_folder)
     return render(document, format)
 
 
@@ -197,13 +198,16 @@ def pledge_file_name(pledge: Pledge, format: Format) -> str:
 
 
 def write_pledge(
-    folder: PathLike, out: PathLike, formats: Iterable[Format] = FORMATS
+    folder: PathLike,
+    out: PathLike,
+    formats: Iterable[Format] = FORMATS,
+    language: Language | None = None,
 ) -> list[Path]:
     """Write the pledge of a pledge folder into `out`; return the files written.
 
     Every format is rendered before any file is written, so a failure writes nothing.
     """
-    loaded = open_folder(folder)
+    loaded = open_folder(folder, language)
     return write_jobs(loaded, [job(loaded.pledge, "pledge")], Path(out), formats)
 
 
