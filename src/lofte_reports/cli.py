@@ -45,7 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_Formatter,
         add_help=False,
         description="Gör medborgarlöften till DOCX- och PDF-dokument.",
-        epilog="Exempel:\n  make-report pledge samples/landskrona-2018 --out out/",
+        epilog=(
+            "Exempel:\n"
+            "  make-report all samples/landskrona-2018 --out out/\n"
+            "  make-report tertial samples/landskrona-2018 --period 2018-T2 --lang en\n"
+            '  make-report init mitt-lofte --municipality "Laxå kommun"\n'
+            "Hjälp för ett kommando: make-report KOMMANDO --help"
+        ),
     )
     _help(parser)
     parser.add_argument(
