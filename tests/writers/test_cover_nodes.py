@@ -56,3 +56,16 @@ def _document_xml(docx_bytes: bytes) -> bytes:
 
     with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
         return archive.read("word/document.xml")
+
+
+def test_docx_table_cells_use_the_smaller_table_text_style() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(write_docx(every_block_document())))
+    cell = document.tables[0].rows[1].cells[0].paragraphs[0]
+    assert cell.style is not None
+    assert cell.style.name == "Table Text"
+    assert cell.style.font.size is not None
+    assert cell.style.font.size.pt == 9

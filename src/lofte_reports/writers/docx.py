@@ -52,6 +52,7 @@ _TEXT_WIDTH = Mm(210 - 2 * 25)
 _CHART_SIZE = (Mm(150), Mm(85))
 _BLANK = "________________"
 _ROLE_STYLES = {"body": "Normal", "lead": "Lead", "note": "Note"}
+TABLE_TEXT = "Table Text"  # data tables' cells: smaller, as in the PDF
 # The template's accent blue (4F81BD) is below 4.5:1 contrast on white; its darker shade is not.
 _DARK_ACCENT = RGBColor(0x36, 0x5F, 0x91)
 _GREY_TEXT = RGBColor(0x40, 0x40, 0x40)
@@ -121,7 +122,7 @@ def _prepare_styles(word: DocxDocument, language: str, restyle: bool = True) -> 
     """
     oxml.set_language(word, language)
     if not restyle:
-        for name, size in (("Lead", 13), ("Note", 9)):
+        for name, size in (("Lead", 13), ("Note", 9), (TABLE_TEXT, 9)):
             if _find_style(word, name) is None:
                 _paragraph_style(word, name).font.size = Pt(size)
         return
@@ -135,6 +136,9 @@ def _prepare_styles(word: DocxDocument, language: str, restyle: bool = True) -> 
     note = _paragraph_style(word, "Note")
     note.font.size = Pt(9)
     note.font.color.rgb = _GREY_TEXT
+    table_text = _paragraph_style(word, TABLE_TEXT)
+    table_text.font.size = Pt(9)
+    table_text.paragraph_format.space_after = Pt(0)
 
 
 def _find_style(word: DocxDocument, name: str) -> ParagraphStyle | None:
@@ -301,6 +305,7 @@ class _BlockWriter:
         ):
             for cell, node, width in zip(row.cells, cells, widths, strict=True):
                 cell.width = width
+                cell.paragraphs[0]._p.style = self._style_id(TABLE_TEXT)
                 _add_spans(cell.paragraphs[0], node.spans, bold=number == 0)
                 if number == 0 and self._header_fill is not None:
                     docx_theme.shade_cell(cell, self._header_fill)
@@ -351,12 +356,16 @@ class _BlockWriter:
         Each style name is resolved once per document: python-docx's own lookup scans
         every style of the template each time, which cost half of the writing time.
         """
+        paragraph = self._word.add_paragraph(text)
+        paragraph._p.style = self._style_id(style)
+        return paragraph
+
+    def _style_id(self, style: str) -> str | None:
+        """Return the id of the paragraph style called `style` (None for Normal), cached."""
         if style not in self._style_ids:
             found = None if style == "Normal" else self._word.styles[style].style_id
             self._style_ids[style] = found
-        paragraph = self._word.add_paragraph(text)
-        paragraph._p.style = self._style_ids[style]
-        return paragraph
+        return self._style_ids[style]
 
     def _gap(self) -> None:
         """Add a small empty paragraph: space after a table, and tables never merge."""
