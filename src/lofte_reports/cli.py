@@ -236,8 +236,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "validate":
         folder = api.open_folder(args.folder)
-        for warning in folder.warnings:
-            print(f"make-report: varning: {warning}", file=sys.stderr)
+        _print_warnings(folder.warnings)
         for one in plan_all(folder)[0]:  # lays out every document: template errors show too
             build(folder, one)
         records = len(folder.followup.activities) if folder.followup else 0
@@ -248,8 +247,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     formats = FORMATS if args.format == "all" else (cast(Format, args.format),)
     folder = api.open_folder(args.folder, args.lang)
-    for warning in folder.warnings:
-        print(f"make-report: varning: {warning}", file=sys.stderr)
+    _print_warnings(folder.warnings)
     out = Path(args.out)
     jobs: list[Job] = []
     if args.command == "pledge":
@@ -266,6 +264,11 @@ def _run(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _print_warnings(warnings: Sequence[object]) -> None:
+    for warning in warnings:
+        print(f"make-report: varning: {warning}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, Strict, StringConstraints
+from pydantic import AfterValidator, Field, Strict, StringConstraints
 
 from lofte_reports.model import Date, Id, Model, Paragraphs, Text
 from lofte_reports.progress import Status
@@ -17,6 +17,7 @@ from lofte_reports.progress import Status
 PeriodKey = Annotated[
     str,
     StringConstraints(pattern=r"^(\d{4}(-[Tt][1-3])?|all)$"),
+    AfterValidator(lambda key: key.replace("-t", "-T")),  # as ReportingPeriod.key writes it
     Field(description="A tertial ('2018-T2'), a year ('2018') or the whole period ('all')"),
 ]
 

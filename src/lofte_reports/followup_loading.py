@@ -22,6 +22,7 @@ from lofte_reports.model import Pledge
 from lofte_reports.nodes import FontFamily
 from lofte_reports.periods import DateRange, parse_period_key
 from lofte_reports.printable import unprintable
+from lofte_reports.references import unknown_id
 from lofte_reports.translations import choose_language
 
 FOLLOWUP_FOLDER = "followup"
@@ -237,8 +238,7 @@ def _reference_problems(pledge: Pledge, data: dict[str, Any]) -> Iterator[tuple[
     indicators = [g.indicator.id for g in pledge.goals]
 
     def known(loc: Loc, value: str, ids: list[str], what: str) -> Iterator[tuple[Loc, str]]:
-        if value not in ids:
-            yield loc, f"okänt {what} '{value}'; kända: {', '.join(ids) or 'inga'}"
+        return unknown_id(loc, value, ids, what, adjective="okänt")
 
     def inside(loc: Loc, day: Any) -> Iterator[tuple[Loc, str]]:
         if not period.contains(day):

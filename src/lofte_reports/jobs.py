@@ -100,12 +100,12 @@ def plan_all(folder: PledgeFolder) -> tuple[list[Job], list[tuple[str, str]]]:
 
 def has_data(followup: FollowUp, period: ReportingPeriod) -> bool:
     """Return whether any follow-up record, assessment, reading or narrative is about `period`."""
-    key = period.key.upper()
+    key = period.key
     return (
         any(period.range.contains(a.date) for a in followup.activities)
         or any(period.range.contains(r.date) for r in followup.readings)
-        or any(a.period.upper() == key for a in followup.assessments)
-        or any(n.period.upper() == key for n in followup.narratives)
+        or any(a.period == key for a in followup.assessments)
+        or any(n.period == key for n in followup.narratives)
     )
 
 

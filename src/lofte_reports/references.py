@@ -42,14 +42,14 @@ def reference_problems(pledge: Pledge) -> list[tuple[Loc, str]]:
     for g, group in enumerate(pledge.promise_groups):
         here: Loc = ("promise_groups", g)
         found += _unknown((*here, "by"), group.by, parties, "part")
-        found += _unknown_one(
+        found += unknown_id(
             (*here, "priority_area"), group.priority_area, areas, "prioriterat område"
         )
         for n, promise in enumerate(group.promises):
             at: Loc = (*here, "promises", n)
             found += _unknown((*at, "by"), promise.by, parties, "part")
             found += _unknown((*at, "problems"), promise.problems, problems_ids, "problem")
-            found += _unknown_one(
+            found += unknown_id(
                 (*at, "priority_area"), promise.priority_area, areas, "prioriterat område"
             )
             if not promise.by and not group.by:
@@ -58,27 +58,29 @@ def reference_problems(pledge: Pledge) -> list[tuple[Loc, str]]:
         found += _unknown(("goals", n, "problems"), goal.problems, problems_ids, "problem")
     if pledge.follow_up:
         for n, report in enumerate(pledge.follow_up.reports):
-            found += _unknown_one(
-                ("follow_up", "reports", n, "party"), report.party, parties, "part"
-            )
+            found += unknown_id(("follow_up", "reports", n, "party"), report.party, parties, "part")
     for n, signatory in enumerate(pledge.signatories):
-        found += _unknown_one(("signatories", n, "party"), signatory.party, parties, "part")
+        found += unknown_id(("signatories", n, "party"), signatory.party, parties, "part")
     for n, logo in enumerate(pledge.theme.logos if pledge.theme else []):
-        found += _unknown_one(("theme", "logos", n, "party"), logo.party, parties, "part")
+        found += unknown_id(("theme", "logos", n, "party"), logo.party, parties, "part")
     return found
 
 
 def _unknown(loc: Loc, used: list[str], known: list[str], what: str) -> Iterator[tuple[Loc, str]]:
     for n, value in enumerate(used):
-        yield from _unknown_one((*loc, n), value, known, what)
+        yield from unknown_id((*loc, n), value, known, what)
 
 
-def _unknown_one(
-    loc: Loc, value: str | None, known: list[str], what: str
+def unknown_id(
+    loc: Loc, value: str | None, known: list[str], what: str, adjective: str = "okänd"
 ) -> Iterator[tuple[Loc, str]]:
+    """Yield a problem if `value` is not one of the `known` ids, naming the known ones.
+
+    `adjective` agrees with `what` in Swedish: "okänd part", "okänt löfte".
+    """
     if value is not None and value not in known:
         choices = ", ".join(known) if known else "inga finns"
-        yield loc, f"okänd {what} '{value}'; kända: {choices}"
+        yield loc, f"{adjective} {what} '{value}'; kända: {choices}"
 
 
 def _duplicates(loc: Loc, ids: list[str]) -> list[tuple[Loc, str]]:

@@ -94,9 +94,9 @@ def period_report(pledge: Pledge, followup: FollowUp, period: ReportingPeriod) -
         for n, group_promise in enumerate(_promises_with_parties(pledge), start=1)
     )
     indicators = tuple(_indicator_result(goal, followup, period) for goal in pledge.goals)
-    narrative = next((n for n in followup.narratives if _same_key(n.period, period)), None)
+    narrative = next((n for n in followup.narratives if n.period == period.key), None)
     has_records = any(result.records for result in promises) or any(
-        _same_key(a.period, period) for a in followup.assessments
+        a.period == period.key for a in followup.assessments
     )
     return PeriodReport(period, year, promises, indicators, narrative, has_records)
 
@@ -143,12 +143,12 @@ def _assessment(
 ) -> Assessment | None:
     """Return the promise's assessment for the period; for a year, else its last tertial's."""
     mine = [a for a in followup.assessments if a.promise == promise.id]
-    exact = next((a for a in mine if _same_key(a.period, period)), None)
+    exact = next((a for a in mine if a.period == period.key), None)
     if exact is not None or period.kind == "tertial":
         return exact
     inside = [t for t in tertials(pledge_range) if period.range.contains(t.range.end)]
     for tertial in reversed(inside):
-        found = next((a for a in mine if _same_key(a.period, tertial)), None)
+        found = next((a for a in mine if a.period == tertial.key), None)
         if found is not None:
             return found
     return None
@@ -168,7 +168,3 @@ def _indicator_result(goal: Goal, followup: FollowUp, period: ReportingPeriod) -
         better = change if indicator.direction == "increase" else -change
         verdict = "improved" if better > 0 else "worsened" if better < 0 else "unchanged"
     return IndicatorResult(goal, baseline, readings, new, change, verdict)
-
-
-def _same_key(key: str, period: ReportingPeriod) -> bool:
-    return key.upper() == period.key.upper()
