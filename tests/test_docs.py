@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lofte_reports.templating import BUILTIN
+from lofte_reports.builders.environment import BUILTIN
 from tests.conftest import ROOT
 
 GUIDE = (ROOT / "docs" / "kommunguide.md").read_text(encoding="utf-8")

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from lofte_reports import FollowUp, Pledge, load_followup, render_followup, write_all
 from lofte_reports.cli import main
-from lofte_reports.periods import DateRange, parse_period_key
-from lofte_reports.results import period_report
+from lofte_reports.compute.results import period_report
+from lofte_reports.model.calendar import DateRange, parse_period_key
 from tests.conftest import SAMPLE, docx_text, normalise, pdf_text
 
 NOTICE = "Exempeldata – fiktiva uppgifter"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lofte_reports import DataError, Pledge, load_followup
-from lofte_reports.followup_loading import read_activity_csv
+from lofte_reports.input.followup import read_activity_csv
 from tests.conftest import SAMPLE
 
 HEADER_SV = "datum;löfte;antal;plats;anteckning\n"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from lofte_reports import Pledge
-from lofte_reports.jobs import job
-from lofte_reports.periods import DateRange, tertials, whole, years
+from lofte_reports.app.jobs import job
+from lofte_reports.model.calendar import DateRange, tertials, whole, years
 
 
 def pledge_over(start: str, end: str, pledge_id: str) -> Pledge:

@@ -25,11 +25,12 @@ from babel.dates import get_month_names
 from pypdf import PdfReader
 
 from lofte_reports import api
+from lofte_reports.app.jobs import PledgeFolder, build, plan_all
+from lofte_reports.builders.environment import BUILTIN, LOCALES
 from lofte_reports.cli import main
-from lofte_reports.followup import FollowUpFile
-from lofte_reports.jobs import PledgeFolder, build, plan_all
-from lofte_reports.model import Language, Pledge
-from lofte_reports.templating import BUILTIN, LOCALES
+from lofte_reports.languages import Language
+from lofte_reports.model.followup import FollowUpFile
+from lofte_reports.model.pledge import Pledge
 from lofte_reports.writers import Format, write
 from tests.conftest import SAMPLE, docx_text, normalise, pdf_text
 

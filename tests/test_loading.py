@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from lofte_reports import DataError, load_pledge
-from lofte_reports.loading import MAX_FILE_BYTES, find_pledge_file
+from lofte_reports.input.files import MAX_FILE_BYTES, find_pledge_file
 from tests.conftest import SAMPLE
 
 SAMPLE_TEXT = (SAMPLE / "pledge.yaml").read_text(encoding="utf-8")

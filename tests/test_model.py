@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from lofte_reports import Pledge, render_pledge
-from lofte_reports.model import Frequency, PartyKind
+from lofte_reports.model.pledge import Frequency, PartyKind
 from tests.conftest import docx_text, pdf_text
 
 

@@ -9,18 +9,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lofte_reports.model import Frequency, Period
-from lofte_reports.periods import (
+from lofte_reports.compute.periods import units
+from lofte_reports.model.calendar import (
     DateRange,
     ReportingPeriod,
     TermDates,
     parse_period_key,
     reporting_year,
     tertials,
-    units,
     whole,
     years,
 )
+from lofte_reports.model.pledge import Frequency, Period
 
 D = dt.date
 YEAR_2018 = DateRange(D(2018, 1, 1), D(2018, 12, 31))

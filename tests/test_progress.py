@@ -8,8 +8,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lofte_reports.model import Frequency, Plan, Pledge
-from lofte_reports.periods import (
+from lofte_reports.compute.progress import (
+    DoneRecord,
+    Progress,
+    compute_status,
+    next_due,
+    planned,
+    planned_total,
+    progress,
+    schedule,
+)
+from lofte_reports.model.calendar import (
     DateRange,
     ReportingPeriod,
     TermDates,
@@ -18,17 +27,8 @@ from lofte_reports.periods import (
     whole,
     years,
 )
-from lofte_reports.progress import (
-    DoneRecord,
-    Progress,
-    Status,
-    compute_status,
-    next_due,
-    planned,
-    planned_total,
-    progress,
-    schedule,
-)
+from lofte_reports.model.pledge import Frequency, Plan, Pledge
+from lofte_reports.model.status import Status
 
 D = dt.date
 YEAR_2018 = DateRange(D(2018, 1, 1), D(2018, 12, 31))

@@ -12,10 +12,10 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from lofte_reports import reference
-from lofte_reports.followup import FollowUpFile
-from lofte_reports.followup_loading import COLUMNS, read_activity_csv
-from lofte_reports.model import (
+from lofte_reports.app import reference
+from lofte_reports.input.followup import COLUMNS, read_activity_csv
+from lofte_reports.model.followup import FollowUpFile
+from lofte_reports.model.pledge import (
     Basis,
     DialogueKind,
     Frequency,
@@ -24,7 +24,7 @@ from lofte_reports.model import (
     Pledge,
     ReportFrequency,
 )
-from lofte_reports.progress import Status
+from lofte_reports.model.status import Status
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "dataformat.md"
@@ -72,7 +72,7 @@ def test_every_field_has_a_swedish_description() -> None:
     models = {model.__name__ for model in _reachable()}
     missing = sorted((fields | models | reference.description_keys()) - set(reference.DESCRIPTIONS))
     assert not missing, (
-        f"add Swedish descriptions to DESCRIPTIONS in src/lofte_reports/reference.py for: "
+        f"add Swedish descriptions to DESCRIPTIONS in src/lofte_reports/app/reference.py for: "
         f"{', '.join(missing)}; then {REGENERATE}"
     )
 
@@ -85,7 +85,7 @@ def test_no_stale_descriptions() -> None:
 def test_every_model_has_a_swedish_heading() -> None:
     names = {model.__name__ for model in _reachable()}
     assert set(reference.HEADINGS) == names, (
-        f"HEADINGS in src/lofte_reports/reference.py: missing {sorted(names - set(reference.HEADINGS))}, "
+        f"HEADINGS in src/lofte_reports/app/reference.py: missing {sorted(names - set(reference.HEADINGS))}, "
         f"stale {sorted(set(reference.HEADINGS) - names)}"
     )
 
@@ -97,7 +97,7 @@ def test_committed_reference_is_up_to_date(markdown: str) -> None:
 
 def test_command_prints_the_reference(markdown: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "lofte_reports.reference"], capture_output=True, check=True
+        [sys.executable, "-m", "lofte_reports.app.reference"], capture_output=True, check=True
     )
     assert result.stdout.decode("utf-8") == markdown
 

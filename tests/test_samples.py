@@ -10,8 +10,8 @@ import pytest
 
 from lofte_reports import load_pledge, render_pledge
 from lofte_reports.api import open_folder, pledge_document
-from lofte_reports.model import Language
-from lofte_reports.nodes import dump
+from lofte_reports.doctree.walk import dump
+from lofte_reports.languages import Language
 from lofte_reports.writers import Format, write
 from tests.conftest import ROOT, docx_text, normalise, pdf_text
 

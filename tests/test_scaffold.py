@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from lofte_reports import load_pledge
+from lofte_reports.app.scaffold import slug
 from lofte_reports.cli import main
-from lofte_reports.scaffold import slug
 from tests.conftest import pdf_text
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from lofte_reports import DataError, load_pledge, pledge_document, write_pledge
-from lofte_reports.nodes import Heading, Paragraph, dump
+from lofte_reports.doctree.nodes import Heading, Paragraph
+from lofte_reports.doctree.walk import dump
 from tests.conftest import SAMPLE, pdf_text
 
 

@@ -18,10 +18,11 @@ from docx.shared import Mm, Pt, RGBColor
 from PIL import Image
 from pypdf import PdfReader
 
-from lofte_reports import api, nodes
+from lofte_reports import api
+from lofte_reports.app.jobs import build, job, plan_all
+from lofte_reports.doctree import nodes
 from lofte_reports.errors import DataError, Problem
-from lofte_reports.jobs import build, job, plan_all
-from lofte_reports.model import Pledge
+from lofte_reports.model.pledge import Pledge
 from lofte_reports.writers import write
 from tests.conftest import SAMPLE, docx_text, pdf_text
 

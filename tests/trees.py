@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lofte_reports.nodes import (
+from lofte_reports.doctree.nodes import (
     Chart,
     Document,
     Heading,

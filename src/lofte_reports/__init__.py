@@ -21,8 +21,8 @@ from lofte_reports.api import (
     write_pledge,
 )
 from lofte_reports.errors import DataError, LofteError, Problem
-from lofte_reports.followup import FollowUp
-from lofte_reports.model import Pledge
+from lofte_reports.model.followup import FollowUp
+from lofte_reports.model.pledge import Pledge
 from lofte_reports.writers import FORMATS, Format
 
 __version__ = "0.1.0"

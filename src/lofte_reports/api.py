@@ -10,24 +10,32 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
-from lofte_reports import nodes
-from lofte_reports.assets import document_style
+from lofte_reports.app.jobs import Job, PledgeFolder, build, job, plan_all, write_jobs
+from lofte_reports.app.scaffold import NEXT_STEPS, init_folder
 from lofte_reports.builders.followup import FollowUpKind, build_followup
 from lofte_reports.builders.pledge import build_pledge
-from lofte_reports.errors import DataError, Problem
-from lofte_reports.fieldpaths import format_loc
-from lofte_reports.followup import FollowUp
-from lofte_reports.followup_loading import load_followup as _load_followup
-from lofte_reports.jobs import PledgeFolder, job, plan_all, write_jobs
-from lofte_reports.loading import find_pledge_file, line_of, read_data, validate
-from lofte_reports.model import Language, Pledge
-from lofte_reports.periods import DateRange, ReportingPeriod, parse_period_key
-from lofte_reports.printable import unprintable
-from lofte_reports.translations import LANGUAGES, choose_language
+from lofte_reports.doctree import nodes
+from lofte_reports.errors import DataError, Problem, format_loc
+from lofte_reports.fonts.printable import unprintable
+from lofte_reports.input.files import find_pledge_file, line_of, read_data, validate
+from lofte_reports.input.followup import load_followup as _load_followup
+from lofte_reports.input.theme import document_style
+from lofte_reports.input.translations import choose_language
+from lofte_reports.languages import DEFAULT as DEFAULT_LANGUAGE
+from lofte_reports.languages import Language, known
+from lofte_reports.model.calendar import DateRange, ReportingPeriod, parse_period_key
+from lofte_reports.model.followup import FollowUp
+from lofte_reports.model.pledge import Pledge
 from lofte_reports.writers import FORMATS, Format, write
 
 TEMPLATE_FOLDER = "templates"
+
+__all__ = ["FORMATS", "NEXT_STEPS", "FollowUpKind", "Format", "PledgeFolder", "init_folder"]
+
+Documents = Literal["pledge", "tertial", "annual", "all"]
+"""Which documents to write: the pledge, one follow-up or summary, or all the data supports."""
 
 PathLike = str | os.PathLike[str]
 
@@ -53,7 +61,7 @@ def _load_pledge(
     if language is not None and isinstance(data, dict):
         data = {**data, "language": language}
     written = data.get("language", "sv") if isinstance(data, dict) else "sv"
-    data, missing = choose_language(data, written if written in LANGUAGES else "sv")
+    data, missing = choose_language(data, known(written) or DEFAULT_LANGUAGE)
     if warnings is not None:
         warnings += [Problem(m, file, line_of(lines, loc), format_loc(loc)) for loc, m in missing]
     pledge = validate(Pledge, data, file, lines)
@@ -235,6 +243,37 @@ def write_all(
     loaded = open_folder(folder, language)
     jobs, skipped = plan_all(loaded)
     return write_jobs(loaded, jobs, Path(out), formats), skipped
+
+
+def check_folder(folder: PledgeFolder) -> None:
+    """Lay out every document the folder yields, so template errors show before any writing."""
+    for one in plan_all(folder)[0]:
+        build(folder, one)
+
+
+def write_documents(
+    folder: PledgeFolder,
+    documents: Documents,
+    out: PathLike,
+    formats: Iterable[Format] = FORMATS,
+    period_key: str | None = None,
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Write documents of a loaded folder; return the files and (document, why) left out.
+
+    `period_key` names the period of a "tertial" or "annual" document ("2018-T2", "2018").
+    """
+    jobs: list[Job]
+    skipped: list[tuple[str, str]] = []
+    if documents == "pledge":
+        jobs = [job(folder.pledge, "pledge")]
+    elif documents == "all":
+        jobs, skipped = plan_all(folder)
+    else:
+        if period_key is None:
+            raise DataError([Problem("ange vilken period dokumentet gäller", field="period")])
+        chosen = followup_period(folder.pledge, documents, period_key)
+        jobs = [job(folder.pledge, documents, chosen)]
+    return write_jobs(folder, jobs, Path(out), formats), skipped
 
 
 def _folder_of(path: Path) -> Path:

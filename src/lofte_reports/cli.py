@@ -17,7 +17,6 @@ from typing import Any, NoReturn, cast
 
 from lofte_reports import __version__
 from lofte_reports.errors import LofteError
-from lofte_reports.writers import FORMATS, Format
 
 EXIT_DATA = 1
 EXIT_INTERNAL = 3
@@ -218,18 +217,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from lofte_reports import api
-    from lofte_reports.builders.followup import FollowUpKind
-    from lofte_reports.jobs import Job, build, job, plan_all, write_jobs
 
     if args.command == "init":
-        from lofte_reports.scaffold import NEXT_STEPS, init_folder
-
         folder_path = Path(args.folder)
-        created = init_folder(
+        created = api.init_folder(
             folder_path, args.municipality, args.police_area, args.start, args.end
         )
         print(f"Skapade {created}")
-        print(NEXT_STEPS.format(pledge=created, folder=folder_path))
+        print(api.NEXT_STEPS.format(pledge=created, folder=folder_path))
         return 0
     if args.command == "schema":
         print(json.dumps(api.pledge_schema(), ensure_ascii=False, indent=2))
@@ -237,30 +232,21 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "validate":
         folder = api.open_folder(args.folder)
         _print_warnings(folder.warnings)
-        for one in plan_all(folder)[0]:  # lays out every document: template errors show too
-            build(folder, one)
+        api.check_folder(folder)
         records = len(folder.followup.activities) if folder.followup else 0
         print(
             f"{args.folder}: inga fel ({len(folder.pledge.promises())} löften, "
             f"{len(folder.pledge.goals)} mål, {records} aktiviteter i uppföljningen)"
         )
         return 0
-    formats = FORMATS if args.format == "all" else (cast(Format, args.format),)
+    formats = api.FORMATS if args.format == "all" else (cast(api.Format, args.format),)
     folder = api.open_folder(args.folder, args.lang)
     _print_warnings(folder.warnings)
-    out = Path(args.out)
-    jobs: list[Job] = []
-    if args.command == "pledge":
-        jobs = [job(folder.pledge, "pledge")]
-    elif args.command in ("tertial", "annual"):
-        key = args.period if args.period is not None else args.year
-        kind = cast(FollowUpKind, args.command)
-        jobs = [job(folder.pledge, kind, api.followup_period(folder.pledge, kind, key))]
-    elif args.command == "all":
-        jobs, skipped = plan_all(folder)
-        for what, why in skipped:
-            print(f"hoppar över {what}: {why}")
-    written = write_jobs(folder, jobs, out, formats)
+    key = getattr(args, "period", None)
+    key = key if key is not None else getattr(args, "year", None)
+    written, skipped = api.write_documents(folder, args.command, args.out, formats, key)
+    for what, why in skipped:
+        print(f"hoppar över {what}: {why}")
     for path in written:
         print(path)
     return 0

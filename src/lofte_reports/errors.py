@@ -5,6 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+Loc = tuple[str | int, ...]
+"""A path into the data, as pydantic gives it: ("promise_groups", 0, "promises", 1, "text")."""
+
+
+def format_loc(loc: Loc) -> str:
+    """Return a path as a reader writes it: promise_groups[0].promises[1].text."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:

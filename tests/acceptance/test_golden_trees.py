@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from lofte_reports import nodes
 from lofte_reports.api import open_folder
-from lofte_reports.jobs import build, plan_all
+from lofte_reports.app.jobs import build, plan_all
+from lofte_reports.doctree import nodes
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "data" / "golden"

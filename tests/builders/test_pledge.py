@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from lofte_reports import Pledge, pledge_document
-from lofte_reports.nodes import dump
+from lofte_reports.doctree.walk import dump
 
 GOLDEN = Path(__file__).parent.parent / "data" / "landskrona-2018.tree.txt"
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from lofte_reports.nodes import BLOCK_TYPES, Block, Document
+from lofte_reports.doctree.nodes import BLOCK_TYPES, Block, Document
 from lofte_reports.writers.docx import write_docx
 from lofte_reports.writers.pdf import write_pdf
 from tests.conftest import pdf_text
@@ -39,8 +39,8 @@ def test_writer_refuses_an_unknown_block(writer: str) -> None:
 
 @pytest.mark.parametrize("writer", WRITERS)
 def test_a_toned_span_is_coloured_and_keeps_its_text(writer: str) -> None:
-    from lofte_reports.nodes import Paragraph, Span
-    from lofte_reports.writers.palette import TONE_RGB
+    from lofte_reports.doctree.nodes import Paragraph, Span
+    from lofte_reports.writers._common import TONE_RGB
 
     paragraph = Paragraph((Span("✔ Genomförd", tone="positive"),))
     output = WRITERS[writer](replace(every_block_document(), blocks=(paragraph,)))

@@ -18,7 +18,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from lofte_reports.nodes import (
+from lofte_reports.doctree.nodes import (
     Chart,
     Document,
     Heading,

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from lofte_reports.nodes import (
+from lofte_reports.doctree.nodes import (
     Chart,
     Document,
     Heading,
@@ -21,7 +21,7 @@ from lofte_reports.nodes import (
     Series,
     Table,
 )
-from lofte_reports.writers.fonts import missing_characters
+from lofte_reports.fonts.coverage import missing_characters
 from lofte_reports.writers.pdf import write_pdf
 from tests.trees import HOSTILE, every_block_document
 

@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
 
-from lofte_reports.nodes import (
+from lofte_reports.doctree.nodes import (
     Document,
     DocumentStyle,
     FontFamily,
@@ -30,8 +30,8 @@ from lofte_reports.nodes import (
     Logo,
     Margins,
     Paragraph,
-    document_texts,
 )
+from lofte_reports.doctree.walk import document_texts
 from lofte_reports.writers.docx import write_docx
 from lofte_reports.writers.pdf import write_pdf
 from tests.trees import HOSTILE, every_block_document

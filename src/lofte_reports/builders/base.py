@@ -14,10 +14,10 @@ from typing import Any, Literal, TypeAlias
 
 import jinja2
 
-from lofte_reports import nodes
+from lofte_reports.builders.environment import render
+from lofte_reports.doctree import nodes
 from lofte_reports.errors import DataError, Problem
-from lofte_reports.printable import describe_missing, undrawable
-from lofte_reports.templating import render
+from lofte_reports.fonts.printable import describe_missing, undrawable
 
 _ROLES = ("body", "lead", "note")
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from lofte_reports import nodes
 from lofte_reports.builders.base import build
 from lofte_reports.builders.pledge import PledgeCalls, pledge_context
-from lofte_reports.followup import FollowUp
-from lofte_reports.model import Pledge
-from lofte_reports.periods import ReportingPeriod
-from lofte_reports.results import period_report
+from lofte_reports.compute.results import period_report
+from lofte_reports.doctree import nodes
+from lofte_reports.model.calendar import ReportingPeriod
+from lofte_reports.model.followup import FollowUp
+from lofte_reports.model.pledge import Pledge
 
 FollowUpKind = Literal["tertial", "annual"]
 TEMPLATES: dict[FollowUpKind, str] = {"tertial": "tertial.j2", "annual": "annual.j2"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from lofte_reports import nodes
 from lofte_reports.builders.base import DocumentCalls, build, text_argument
-from lofte_reports.model import Pledge, PromiseGroup
+from lofte_reports.doctree import nodes
+from lofte_reports.model.pledge import Pledge, PromiseGroup
 
 TEMPLATE = "pledge.j2"
 

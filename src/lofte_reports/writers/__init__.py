@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from lofte_reports.nodes import Document
+from lofte_reports.doctree.nodes import Document
 
 Format = Literal["docx", "pdf"]
 FORMATS: tuple[Format, ...] = ("docx", "pdf")

@@ -1,0 +1,134 @@
+"""Which documents a pledge folder yields, what their files are called, and writing them.
+
+A `Job` is one document to make: the pledge, a tertial follow-up or a summary of a year
+(or of the whole period). `plan_all` decides which documents the data supports and says
+why it leaves the others out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from lofte_reports.app.files import write_files
+from lofte_reports.builders.followup import build_followup
+from lofte_reports.builders.pledge import build_pledge
+from lofte_reports.doctree import nodes
+from lofte_reports.errors import DataError, Problem
+from lofte_reports.model.calendar import DateRange, ReportingPeriod, tertials, whole, years
+from lofte_reports.model.followup import FollowUp
+from lofte_reports.model.pledge import Pledge
+from lofte_reports.writers import Format, write
+
+JobKind = Literal["pledge", "tertial", "annual"]
+
+_PREFIX: dict[JobKind, str] = {
+    "pledge": "medborgarlofte",
+    "tertial": "uppfoljning",
+    "annual": "arssammanfattning",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One document to make from a pledge folder."""
+
+    kind: JobKind
+    period: ReportingPeriod | None
+    stem: str
+
+    def file_name(self, format: Format) -> str:
+        """Return the document's file name, e.g. uppfoljning-landskrona-2018-T1.pdf."""
+        return f"{self.stem}.{format}"
+
+
+@dataclass(frozen=True, slots=True)
+class PledgeFolder:
+    """A pledge folder, loaded: the pledge, its follow-up data and its template overrides."""
+
+    path: Path
+    pledge: Pledge
+    followup: FollowUp | None
+    templates: Path | None
+    warnings: tuple[Problem, ...] = ()
+    style: nodes.DocumentStyle = field(default_factory=nodes.DocumentStyle)
+    """The look of the documents: the pledge's theme with its files read and checked."""
+
+
+def job(pledge: Pledge, kind: JobKind, period: ReportingPeriod | None = None) -> Job:
+    """Return the job of one document; its file name says what it is and sorts by period."""
+    if kind == "pledge" or period is None:
+        return Job("pledge", None, f"{_PREFIX['pledge']}-{pledge.id}")
+    if period.kind == "whole":
+        return Job(kind, period, f"slutsammanfattning-{pledge.id}")
+    key = period.key
+    year = str(period.year)
+    one_year = pledge.period.start.year == pledge.period.end.year
+    if one_year and pledge.id.endswith(f"-{year}"):  # landskrona-2018 + 2018-T1: ...-2018-T1
+        key = key.removeprefix(year).lstrip("-")
+    return Job(kind, period, "-".join(part for part in (_PREFIX[kind], pledge.id, key) if part))
+
+
+def plan_all(folder: PledgeFolder) -> tuple[list[Job], list[tuple[str, str]]]:
+    """Return every document the data supports, and (document, reason) for those left out."""
+    pledge, followup = folder.pledge, folder.followup
+    jobs = [job(pledge, "pledge")]
+    skipped: list[tuple[str, str]] = []
+    span = DateRange.of(pledge.period)
+    if followup is None:
+        reason = "mappen followup/ saknas, så det finns ingen uppföljningsdata"
+        return jobs, [("uppföljningar och sammanfattningar", reason)]
+    with_data = [t for t in tertials(span) if has_data(followup, t)]
+    for tertial in tertials(span):
+        if tertial in with_data:
+            jobs.append(job(pledge, "tertial", tertial))
+        else:
+            skipped.append((f"uppföljning {tertial.key}", "ingen uppföljningsdata för perioden"))
+    for year in years(span):
+        last = [t for t in tertials(span) if year.range.contains(t.range.end)][-1]
+        if last in with_data:
+            jobs.append(job(pledge, "annual", year))
+        else:
+            reason = f"året är inte avslutat i uppföljningsdata (inget för {last.key})"
+            skipped.append((f"årssammanfattning {year.key}", reason))
+    if len(years(span)) > 1 and tertials(span)[-1] in with_data:
+        jobs.append(job(pledge, "annual", whole(span)))
+    return jobs, skipped
+
+
+def has_data(followup: FollowUp, period: ReportingPeriod) -> bool:
+    """Return whether any follow-up record, assessment, reading or narrative is about `period`."""
+    key = period.key
+    return (
+        any(period.range.contains(a.date) for a in followup.activities)
+        or any(period.range.contains(r.date) for r in followup.readings)
+        or any(a.period == key for a in followup.assessments)
+        or any(n.period == key for n in followup.narratives)
+    )
+
+
+def build(folder: PledgeFolder, job: Job) -> nodes.Document:
+    """Return the document tree of a job."""
+    if job.kind == "pledge" or job.period is None:
+        return build_pledge(folder.pledge, folder.templates, folder.style)
+    if folder.followup is None:
+        message = "mappen saknar uppföljningsdata (followup/); se samples/landskrona-2018/followup"
+        raise DataError([Problem(message, file=folder.path)])
+    return build_followup(
+        job.kind, folder.pledge, folder.followup, job.period, folder.templates, folder.style
+    )
+
+
+def write_jobs(
+    folder: PledgeFolder, jobs: Iterable[Job], out: Path, formats: Iterable[Format]
+) -> list[Path]:
+    """Render every job in every format, then write them all; a failure writes nothing."""
+    formats = list(formats)
+    files: dict[Path, bytes] = {}
+    for one in jobs:
+        document = build(folder, one)
+        for format in formats:
+            files[out / one.file_name(format)] = write(document, format)
+    return write_files(files)

@@ -1,0 +1,187 @@
+"""The jinja2 environment that documents take their prose and section order from.
+
+Templates are untrusted (other organisations write them), so they run in jinja2's sandbox
+with StrictUndefined: a typo is an error, not an empty string. A user's template folder
+is searched before the built-in templates; `{% extends "!pledge.j2" %}` reaches the
+built-in template of the same name, so one block can be replaced (as in Sphinx).
+Environments are cached per (language, folder): templates compile once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal
+from jinja2.sandbox import SandboxedEnvironment
+
+from lofte_reports.errors import DataError, Problem
+
+BUILTIN = Path(__file__).parent.parent / "templates"
+LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+TEMPLATE_SUFFIX = ".j2"
+
+
+class OverridableLoader(jinja2.BaseLoader):
+    """Load `name` from the user's folder first, `!name` always from the built-in set.
+
+    The user's folder is searched in its language subfolder (templates/en/) before the
+    folder itself, so a municipality can override the texts of each language apart.
+    """
+
+    def __init__(self, language: str, user_folder: Path | None) -> None:
+        self.builtin = jinja2.FileSystemLoader(str(BUILTIN / language))
+        self.user = (
+            jinja2.FileSystemLoader([str(user_folder / language), str(user_folder)])
+            if user_folder
+            else None
+        )
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        if template.startswith("!"):
+            return self.builtin.get_source(environment, template[1:])
+        if self.user is not None:
+            try:
+                return self.user.get_source(environment, template)
+            except jinja2.TemplateNotFound:
+                pass
+        return self.builtin.get_source(environment, template)
+
+
+@functools.cache
+def environment(language: str = "sv", user_folder: Path | None = None) -> SandboxedEnvironment:
+    """Return the sandboxed environment for a language and an optional override folder."""
+    env = SandboxedEnvironment(
+        loader=OverridableLoader(language, user_folder),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    locale = LOCALES[language]
+    env.filters.update(
+        date=functools.partial(_date, locale=locale),
+        period=functools.partial(_period, locale=locale),
+        join_names=functools.partial(_join_names, locale=locale),
+        number=functools.partial(_number, locale=locale),
+        number_words=functools.partial(_number_words, language=language),
+        capfirst=_capfirst,
+        genitive=_genitive,
+    )
+    return env
+
+
+def render(
+    name: str, context: dict[str, Any], language: str = "sv", user_folder: Path | None = None
+) -> str:
+    """Return template `name` rendered with `context`; template errors become DataError."""
+    try:
+        return environment(language, user_folder).get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        raise DataError(
+            [_template_problem(error.name or name, error.lineno, error.message)]
+        ) from None
+    except jinja2.TemplateNotFound as error:
+        raise DataError([Problem(f"mallen {error.name} finns inte")]) from None
+    except jinja2.TemplateError as error:
+        raise DataError([_template_problem(*_failing_frame(error, name))]) from None
+
+
+def _template_problem(name: str, line: int | None, message: str | None) -> Problem:
+    where = f"mallen {name}" + (f", rad {line}" if line else "")
+    return Problem(f"{where}: {message or 'okänt fel'}")
+
+
+def _failing_frame(error: BaseException, fallback: str) -> tuple[str, int | None, str]:
+    """Return the template and line a runtime error was raised at.
+
+    jinja2 rewrites tracebacks so that template frames carry the template's file and line.
+    """
+    name, line = fallback, None
+    traceback = error.__traceback__
+    while traceback is not None:
+        filename = traceback.tb_frame.f_code.co_filename
+        if filename.endswith(TEMPLATE_SUFFIX):
+            name, line = Path(filename).name, traceback.tb_lineno
+        traceback = traceback.tb_next
+    return name, line, str(error)
+
+
+def _date(value: dt.date, locale: str) -> str:
+    return str(format_date(value, "d MMMM y", locale=locale))
+
+
+def _period(value: Any, locale: str) -> str:
+    """Return a period as people write it: '2018', '2018–2019' or '1 juli 2018 – 30 juni 2020'."""
+    start, end = value.start, value.end
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    return f"{_date(start, locale)} – {_date(end, locale)}"
+
+
+def _number(value: float, locale: str, signed: bool = False) -> str:
+    """Return a number as the language writes it: '1 234,5'; signed: '+4' or '−2'."""
+    pattern = "+#,##0.#;−#,##0.#" if signed else "#,##0.#"
+    return str(format_decimal(value, format=pattern, locale=locale))
+
+
+_NUMBER_WORDS = {
+    "sv": [
+        "noll",
+        "ett",
+        "två",
+        "tre",
+        "fyra",
+        "fem",
+        "sex",
+        "sju",
+        "åtta",
+        "nio",
+        "tio",
+        "elva",
+        "tolv",
+    ],
+    "en": [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+    ],
+}
+
+
+def _number_words(value: int, language: str) -> str:
+    """Return a small count in words, as running text writes it ('sex'), larger ones in digits."""
+    words = _NUMBER_WORDS[language]
+    return words[value] if 0 <= value < len(words) else str(value)
+
+
+def _join_names(names: Sequence[str], locale: str) -> str:
+    return str(format_list(list(names), style="standard", locale=locale)) if names else ""
+
+
+def _capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _genitive(name: str) -> str:
+    """Return a Swedish genitive: 'Landskrona stad' -> 'Landskrona stads', 'Laxå kommuns'."""
+    return name if name[-1:].lower() in ("s", "x", "z") else name + "s"

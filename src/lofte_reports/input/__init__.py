@@ -1,0 +1,1 @@
+"""Files to a validated model, located by file, line and field: readers, limits, messages."""

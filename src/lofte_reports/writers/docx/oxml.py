@@ -1,0 +1,163 @@
+"""WordprocessingML that python-docx has no public API for, each a few lines of oxml.
+
+Kept apart from `writer.py` so that the writer reads as "one node, one method" and the
+XML details (element order, attribute names) live in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.sax.saxutils import escape
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import OxmlElement, parse_xml
+from docx.table import Table as DocxTable
+from docx.table import _Row
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+# Children of w:rPr that must follow w:lang, and of w:trPr that follow each flag.
+_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+_AFTER_CANT_SPLIT = ("w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden")
+_AFTER_TBL_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc")
+_APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'extended-properties"><Application>{}</Application></Properties>'
+)
+
+
+def set_language(word: DocxDocument, language: str) -> None:
+    """Make `language` the language of all text: style defaults, Normal style and settings.
+
+    The default template says en-US, which makes spell-checkers and LibreOffice's PDF
+    export treat Swedish text as English.
+    """
+    styles = word.styles.element
+    defaults = _child(styles, "w:docDefaults", first=True)
+    rpr_default = _child(defaults, "w:rPrDefault", first=True)
+    _set_lang(_child(rpr_default, "w:rPr"), language)
+    normal = styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='Normal']")
+    if normal is not None:
+        _set_lang(normal.get_or_add_rPr(), language)
+    theme_lang = word.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), language)
+
+
+def _set_lang(rpr: Any, language: str) -> None:
+    """Set `w:lang/@w:val` in the run properties `rpr`, adding `w:lang` where it belongs."""
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = rpr.insert_element_before(OxmlElement("w:lang"), *_AFTER_LANG)
+    lang.set(qn("w:val"), language)
+
+
+def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
+    """Return `parent`'s child `tag`, adding it (first or last) when missing."""
+    child = parent.find(qn(tag))
+    if child is None:
+        child = OxmlElement(tag)
+        if first:
+            parent.insert(0, child)
+        else:
+            parent.append(child)
+    return child
+
+
+def add_field(paragraph: DocxParagraph, instruction: str, cached: str) -> None:
+    """Append a field (e.g. PAGE) as field characters: begin, instruction, result, end."""
+    paragraph.add_run()._r.append(_fld_char("begin"))
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    paragraph.add_run()._r.append(_fld_char("separate"))
+    paragraph.add_run(cached)
+    paragraph.add_run()._r.append(_fld_char("end"))
+
+
+def _fld_char(kind: str) -> Any:
+    """Return a `w:fldChar` of `kind` (begin, separate or end)."""
+    return parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="{kind}"/>')
+
+
+def mark_header_row(row: _Row) -> None:
+    """Mark `row` as a header row that Word and LibreOffice repeat on every page."""
+    trpr = row._tr.get_or_add_trPr()
+    if trpr.find(qn("w:tblHeader")) is None:
+        trpr.insert_element_before(OxmlElement("w:tblHeader"), *_AFTER_TBL_HEADER)
+
+
+def keep_row_together(row: _Row) -> None:
+    """Forbid a page break inside `row`."""
+    trpr = row._tr.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.insert_element_before(OxmlElement("w:cantSplit"), *_AFTER_CANT_SPLIT)
+
+
+def set_table_caption(table: DocxTable, caption: str) -> None:
+    """Set the table's own title (`w:tblCaption`), which screen readers announce."""
+    tbl_pr = table._tbl.tblPr
+    element = OxmlElement("w:tblCaption")
+    element.set(qn("w:val"), caption)
+    description = tbl_pr.find(qn("w:tblDescription"))
+    if description is None:
+        tbl_pr.append(element)
+    else:
+        description.addprevious(element)
+
+
+def restarted_num_id(word: DocxDocument, style_name: str, start: int) -> int:
+    """Return the id of a new `w:num` that numbers like `style_name` but starts at `start`.
+
+    The "List Number" style refers to one `w:num`, so its lists would number on from
+    each other; a `w:num` per list with a start override restarts each one.
+    """
+    style_num = word.styles[style_name].element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+    numbering = word.part.numbering_part.element
+    abstract = numbering.xpath(f'./w:num[@w:numId="{style_num[0]}"]/w:abstractNumId/@w:val')
+    num_id = max((int(n) for n in numbering.xpath("./w:num/@w:numId")), default=0) + 1
+    num = parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract[0]}"/>'
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
+    )
+    cleanup = numbering.find(qn("w:numIdMacAtCleanup"))
+    if cleanup is None:
+        numbering.append(num)
+    else:
+        cleanup.addprevious(num)
+    return num_id
+
+
+def set_numbering(paragraph: DocxParagraph, num_id: int) -> None:
+    """Number `paragraph` with the `w:num` `num_id`, at the top list level."""
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
+
+
+def add_bottom_border(paragraph: DocxParagraph) -> None:
+    """Draw a thin black line under `paragraph` (the line to sign on)."""
+    border = parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" '
+        'w:color="000000"/></w:pBdr>'
+    )
+    paragraph._p.get_or_add_pPr().insert_element_before(border, *_AFTER_PBDR)
+
+
+def replace_app_properties(word: DocxDocument, application: str) -> None:
+    """Replace the template's app.xml and thumbnail, which describe a Mac Word file."""
+    package = word.part.package
+    assert package is not None
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype in (RT.EXTENDED_PROPERTIES, RT.THUMBNAIL):
+            del package.rels[rid]
+    blob = _APP_XML.format(escape(application)).encode("utf-8")
+    part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, blob, package)
+    package.relate_to(part, RT.EXTENDED_PROPERTIES)

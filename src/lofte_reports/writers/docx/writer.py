@@ -1,0 +1,411 @@
+"""The DOCX writer: a `nodes.Document` drawn with python-docx onto its default template.
+
+Looks come from the template's built-in styles (Title, Heading N, List Bullet, Caption,
+Table Grid), which screen readers, Word's navigation pane and a future reference template
+all understand. Every block passes through `_BlockWriter.add`, the one place that
+dispatches on node type; page decorations are drawn apart from content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+from importlib.resources import files
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.section import Section
+from docx.shared import Length, Mm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from lofte_reports.doctree.nodes import (
+    Block,
+    Chart,
+    Document,
+    DocumentStyle,
+    Heading,
+    ItemList,
+    Margins,
+    Metadata,
+    PageSetup,
+    Paragraph,
+    Signatory,
+    SignatureBlock,
+    Span,
+    Table,
+    TitleBlock,
+    split_page_label,
+)
+from lofte_reports.writers._common import TONE_RGB
+from lofte_reports.writers.docx import oxml
+from lofte_reports.writers.docx import theme as docx_theme
+from lofte_reports.writers.docx.chart import add_chart
+from lofte_reports.writers.docx.reference import has_own_content, open_reference
+
+_MARGIN = Mm(25)
+_TEXT_WIDTH = Mm(210 - 2 * 25)
+_CHART_SIZE = (Mm(150), Mm(85))
+_BLANK = "________________"
+_ROLE_STYLES = {"body": "Normal", "lead": "Lead", "note": "Note"}
+TABLE_TEXT = "Table Text"  # data tables' cells: smaller, as in the PDF
+# The template's accent blue (4F81BD) is below 4.5:1 contrast on white; its darker shade is not.
+_DARK_ACCENT = RGBColor(0x36, 0x5F, 0x91)
+_GREY_TEXT = RGBColor(0x40, 0x40, 0x40)
+
+
+def write_docx(document: Document) -> bytes:
+    """Return the bytes of a DOCX file showing `document`.
+
+    With a theme's reference Word file, the DOCX is made from it: its styles, page setup,
+    header and footer are kept, and the theme's colours, font and margins are not applied
+    (the reference decides those for Word). Otherwise the theme's look is applied to
+    python-docx's default template.
+    """
+    look = document.style
+    reference = look.reference_docx
+    if reference is None:
+        word = docx.Document(io.BytesIO(_template()))
+    else:
+        word = open_reference(reference, _template())
+    _set_properties(word, document.metadata)
+    _prepare_styles(word, document.metadata.language, restyle=reference is None)
+    section = word.sections[-1]
+    if reference is None:
+        docx_theme.apply_look(word, look)
+        _set_page(section, look.margins)
+    _decorate_pages(section, document.page, look, keep_own=reference is not None)
+    writer = _BlockWriter(
+        word,
+        document.metadata.language,
+        _text_width(section),
+        look.accent if reference is None else None,
+    )
+    for block in document.blocks:
+        writer.add(block)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+@functools.cache
+def _template() -> bytes:
+    """Return python-docx's default template; reading it once per process saves time."""
+    return (files("docx") / "templates" / "default.docx").read_bytes()
+
+
+def _set_properties(word: DocxDocument, metadata: Metadata) -> None:
+    """Write the document properties; replace the template's claims about who made it."""
+    props = word.core_properties
+    props.title = metadata.title
+    props.author = metadata.author
+    props.last_modified_by = metadata.author
+    props.subject = metadata.subject
+    props.keywords = ", ".join(metadata.keywords)
+    props.language = metadata.language
+    props.comments = metadata.subject or metadata.title
+    props.revision = 1
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
+    oxml.replace_app_properties(word, metadata.creator)
+
+
+def _prepare_styles(word: DocxDocument, language: str, restyle: bool = True) -> None:
+    """Set the language, darken too-light template colours, add the lead and note styles.
+
+    Without `restyle` (a reference Word file's styles), only the language is set and the
+    lead and note styles added if the reference lacks them.
+    """
+    oxml.set_language(word, language)
+    if not restyle:
+        for name, size in (("Lead", 13), ("Note", 9), (TABLE_TEXT, 9)):
+            if _find_style(word, name) is None:
+                _paragraph_style(word, name).font.size = Pt(size)
+        return
+    for name in ("Heading 2", "Heading 3", "Subtitle", "Caption"):
+        if style := _find_style(word, name):
+            style.font.color.rgb = _DARK_ACCENT
+    for name in ("Header", "Footer"):
+        if style := _find_style(word, name):
+            style.font.size = Pt(9)
+    _paragraph_style(word, "Lead").font.size = Pt(13)
+    note = _paragraph_style(word, "Note")
+    note.font.size = Pt(9)
+    note.font.color.rgb = _GREY_TEXT
+    table_text = _paragraph_style(word, TABLE_TEXT)
+    table_text.font.size = Pt(9)
+    table_text.paragraph_format.space_after = Pt(0)
+
+
+def _find_style(word: DocxDocument, name: str) -> ParagraphStyle | None:
+    """Return the paragraph style called `name`, or None if the template has none."""
+    try:
+        style: ParagraphStyle = word.styles[name]
+    except KeyError:
+        return None
+    return style
+
+
+def _paragraph_style(word: DocxDocument, name: str) -> ParagraphStyle:
+    """Return the paragraph style `name`, added (based on Normal) if the template lacks it."""
+    style = _find_style(word, name)
+    if style is None:
+        style = word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = word.styles["Normal"]
+        style.quick_style = True
+    return style
+
+
+def _set_page(section: Section, margins: Margins) -> None:
+    """Make the page A4 portrait with 25 mm margins, or a theme's."""
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = _MARGIN if margins.left is None else Mm(margins.left)
+    section.right_margin = _MARGIN if margins.right is None else Mm(margins.right)
+    section.top_margin = _MARGIN if margins.top is None else Mm(margins.top)
+    section.bottom_margin = _MARGIN if margins.bottom is None else Mm(margins.bottom)
+    section.header_distance = section.footer_distance = Mm(12)
+
+
+def _text_width(section: Section) -> Length:
+    """Return the width between the section's margins (A4 with 25 mm margins if unknown)."""
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    if width is None or left is None or right is None or width - left - right <= 0:
+        return _TEXT_WIDTH
+    return Length(width - left - right)
+
+
+def _decorate_pages(
+    section: Section, page: PageSetup, look: DocumentStyle, keep_own: bool = False
+) -> None:
+    """Draw what every page shows: logos, header texts, the notice, and the page label.
+
+    With `keep_own` (a reference Word file), a header or footer the reference fills itself
+    is kept as it is; only the notice, which every page must show, is added to its header.
+    """
+    texts = "\n".join(text for text in (look.header, page.header) if text)
+    if keep_own and has_own_content(section.header):
+        if page.notice:
+            _add_notice(section.header.add_paragraph(style="Header"), page.notice)
+    elif texts or page.notice or look.logos:
+        paragraph = section.header.paragraphs[0]
+        if look.logos:
+            docx_theme.add_logos(paragraph, look.logos, Mm(look.logo_height))
+        if texts:
+            if look.logos:
+                paragraph = section.header.add_paragraph(style="Header")
+            paragraph.add_run(texts).font.color.rgb = _GREY_TEXT
+        if page.notice:
+            if texts or look.logos:
+                paragraph = section.header.add_paragraph(style="Header")
+            _add_notice(paragraph, page.notice)
+    if keep_own and has_own_content(section.footer):
+        return
+    footer = section.footer.paragraphs[0]
+    if look.footer:
+        # The theme's footer text at the left, the page label at the right margin.
+        for stop in footer.style.paragraph_format.tab_stops if footer.style else ():
+            footer.paragraph_format.tab_stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
+        footer.paragraph_format.tab_stops.add_tab_stop(_text_width(section), WD_TAB_ALIGNMENT.RIGHT)
+        footer.add_run(look.footer)
+        footer.add_run("\t")
+    else:
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for piece in split_page_label(page.page_label):
+        if isinstance(piece, str):
+            footer.add_run(piece)
+        else:
+            oxml.add_field(footer, "PAGE" if piece == 0 else "NUMPAGES", "1")
+
+
+def _add_notice(paragraph: DocxParagraph, notice: str) -> None:
+    run = paragraph.add_run(notice)
+    run.bold = True
+    run.font.size = Pt(10)
+
+
+class _BlockWriter:
+    """Draw blocks at the end of one python-docx document: one short method per node type."""
+
+    def __init__(
+        self,
+        word: DocxDocument,
+        language: str,
+        text_width: Length = _TEXT_WIDTH,
+        header_fill: str | None = None,
+    ) -> None:
+        self._word = word
+        self._language = language
+        self._text_width = text_width
+        self._header_fill = header_fill
+        self._style_ids: dict[str, str | None] = {}
+
+    def add(self, block: Block) -> None:
+        """Draw `block`; the single place every block passes through."""
+        match block:
+            case TitleBlock():
+                self._title(block)
+            case Heading():
+                self._heading(block)
+            case Paragraph():
+                self._paragraph(block)
+            case ItemList():
+                self._list(block)
+            case Table():
+                self._table(block)
+            case Chart():
+                self._chart(block)
+            case SignatureBlock():
+                self._signatures(block)
+            case _:
+                raise TypeError(f"the DOCX writer cannot draw a {type(block).__name__}")
+
+    def _title(self, block: TitleBlock) -> None:
+        """Draw the title in "Title" and its lines in "Subtitle", Word's own title styles."""
+        self._new_paragraph("Title", block.title)
+        for line in block.lines:
+            self._new_paragraph("Subtitle", line)
+
+    def _heading(self, block: Heading) -> None:
+        self._new_paragraph(f"Heading {block.level}", block.text)
+
+    def _paragraph(self, block: Paragraph) -> None:
+        paragraph = self._new_paragraph(_ROLE_STYLES[block.role])
+        _add_spans(paragraph, block.spans)
+
+    def _list(self, block: ItemList) -> None:
+        """Draw a list in Word's list styles; a numbered list gets its own numbering."""
+        style = "List Number" if block.ordered else "List Bullet"
+        num_id = oxml.restarted_num_id(self._word, style, block.start) if block.ordered else 0
+        for item in block.items:
+            paragraph = self._new_paragraph(style)
+            _add_spans(paragraph, item.spans)
+            if num_id:
+                oxml.set_numbering(paragraph, num_id)
+
+    def _table(self, block: Table) -> None:
+        """Draw caption and grid; the header row repeats on each page, rows never split.
+
+        A table without columns has nothing to draw but its caption.
+        """
+        if block.caption:
+            self._caption(block.caption)
+        if not block.header:
+            return
+        widths = _column_widths(block.widths, len(block.header), self._text_width)
+        table = self._word.add_table(1 + len(block.rows), len(block.header), style="Table Grid")
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        for number, (row, cells) in enumerate(
+            zip(table.rows, (block.header, *block.rows), strict=True)
+        ):
+            for cell, node, width in zip(row.cells, cells, widths, strict=True):
+                cell.width = width
+                cell.paragraphs[0]._p.style = self._style_id(TABLE_TEXT)
+                _add_spans(cell.paragraphs[0], node.spans, bold=number == 0)
+                if number == 0 and self._header_fill is not None:
+                    docx_theme.shade_cell(cell, self._header_fill)
+            oxml.keep_row_together(row)
+        oxml.mark_header_row(table.rows[0])
+        if block.caption:
+            oxml.set_table_caption(table, block.caption)
+        self._gap()
+
+    def _chart(self, block: Chart) -> None:
+        """Draw a native chart under a caption (LibreOffice drops a chart's own alt text)."""
+        self._caption(block.title)
+        paragraph = self._word.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        width, height = _CHART_SIZE
+        if width > self._text_width:  # narrow pages (wide margins): keep the proportions
+            width, height = Mm(self._text_width.mm), Mm(height.mm * self._text_width / width)
+        add_chart(paragraph, block, int(width), int(height), self._language)
+
+    def _signatures(self, block: SignatureBlock) -> None:
+        """Draw place and date, then the signatories two to a row in a borderless table.
+
+        Rows keep together and with the lines above, so nobody signs alone on a page.
+        """
+        for label, value in ((block.place_label, block.place), (block.date_label, block.date)):
+            line = self._word.add_paragraph(f"{label}: {value or _BLANK}")
+            line.paragraph_format.keep_with_next = True
+        if not block.signatories:
+            return
+        rows = (len(block.signatories) + 1) // 2
+        table = self._word.add_table(rows, 2)
+        table.autofit = False
+        for index, signatory in enumerate(block.signatories):
+            _sign_cell(table.cell(index // 2, index % 2), signatory, keep=index // 2 < rows - 1)
+        for row in table.rows:
+            oxml.keep_row_together(row)
+            for cell in row.cells:
+                cell.width = self._text_width // 2
+        self._gap()
+
+    def _caption(self, text: str) -> None:
+        caption = self._new_paragraph("Caption", text)
+        caption.paragraph_format.keep_with_next = True
+
+    def _new_paragraph(self, style: str, text: str = "") -> DocxParagraph:
+        """Return a new paragraph in `style`, as `add_paragraph(text, style)` would.
+
+        Each style name is resolved once per document: python-docx's own lookup scans
+        every style of the template each time, which cost half of the writing time.
+        """
+        paragraph = self._word.add_paragraph(text)
+        paragraph._p.style = self._style_id(style)
+        return paragraph
+
+    def _style_id(self, style: str) -> str | None:
+        """Return the id of the paragraph style called `style` (None for Normal), cached."""
+        if style not in self._style_ids:
+            found = None if style == "Normal" else self._word.styles[style].style_id
+            self._style_ids[style] = found
+        return self._style_ids[style]
+
+    def _gap(self) -> None:
+        """Add a small empty paragraph: space after a table, and tables never merge."""
+        gap = self._word.add_paragraph().paragraph_format
+        gap.space_after = Pt(0)
+        gap.line_spacing = Pt(8)
+
+
+def _add_spans(paragraph: DocxParagraph, spans: tuple[Span, ...], *, bold: bool = False) -> None:
+    """Append one run per span, its text literal (tabs and newlines become tabs and breaks)."""
+    for span in spans:
+        run = paragraph.add_run(span.text)
+        if span.strong or bold:
+            run.bold = True
+        if span.emphasis:
+            run.italic = True
+        if span.tone is not None:
+            run.font.color.rgb = RGBColor.from_string(TONE_RGB[span.tone])
+
+
+def _column_widths(
+    relative: tuple[float, ...] | None, count: int, text_width: Length = _TEXT_WIDTH
+) -> list[Length]:
+    """Return column widths sharing the text width in the `relative` proportions."""
+    weights = list(relative) if relative and all(w > 0 for w in relative) else [1.0] * count
+    total = sum(weights)
+    return [Length(int(text_width * weight / total)) for weight in weights]
+
+
+def _sign_cell(cell: _Cell, signatory: Signatory, *, keep: bool) -> None:
+    """Fill `cell` with space and a line to sign on, then name (bold), title, organisation."""
+    line = cell.paragraphs[0]
+    line.paragraph_format.space_before = Pt(36)
+    line.paragraph_format.right_indent = Mm(10)
+    oxml.add_bottom_border(line)
+    name = cell.add_paragraph()
+    name.add_run(signatory.name).bold = True
+    paragraphs = [line, name, cell.add_paragraph(signatory.title)]
+    paragraphs.append(cell.add_paragraph(signatory.organisation))
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.space_after = Pt(0)
+        if keep or paragraph is not paragraphs[-1]:
+            paragraph.paragraph_format.keep_with_next = True

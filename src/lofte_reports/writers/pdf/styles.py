@@ -1,0 +1,185 @@
+"""Page geometry, paragraph styles and the one text-to-markup function of the PDF writer.
+
+Kept apart from the drawing code so the look can be tuned in one place. Styles are built
+once per process; every style names the embedded font explicitly, because any style left
+at reportlab's default would pull in an unembedded Helvetica.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm as _mm
+
+from lofte_reports.doctree.nodes import FontFamily, ParagraphRole, Tone
+from lofte_reports.fonts.coverage import missing_characters
+from lofte_reports.writers._common import TONE_RGB
+from lofte_reports.writers.pdf.fonts import BUILT_IN, FontNames, register_fonts
+
+MM: float = _mm
+PAGE_WIDTH: float = A4[0]
+PAGE_HEIGHT: float = A4[1]
+MARGIN_LEFT = MARGIN_RIGHT = 25 * MM
+FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+HEADER_TOP = 12 * MM  # from the top edge to the top of the page header
+CONTENT_GAP = 8 * MM  # between the decorations at the top and the content
+MARGIN_BOTTOM = 24 * MM
+FOOTER_RULE_Y = 16 * MM
+FOOTER_BASELINE_Y = 11 * MM
+
+INK = colors.HexColor("#000000")
+HEADING_HEX = "#1B365D"  # dark blue, contrast far above 4.5:1 on white
+HEADING_INK = colors.HexColor(HEADING_HEX)
+MUTED_INK = colors.HexColor("#404040")  # grey but still 10:1 on white
+RULE = colors.HexColor("#595959")
+HEADER_FILL = colors.HexColor("#E4E4E4")
+NOTICE_FILL = colors.HexColor("#FFF6D5")
+
+_TAB = "&nbsp;" * 4
+_SPACE_RUN = re.compile(" {2,}")
+
+
+def check_drawable(text: str, font: FontFamily | None = None) -> str:
+    """Return `text` unchanged, or raise ValueError if the font cannot draw all of it.
+
+    A PDF that silently shows empty boxes would misprint the data; the model should have
+    refused such text earlier, so reaching this is a bug upstream. `font` is a theme's
+    family, None the built-in one.
+    """
+    missing = missing_characters(text, font)
+    if missing:
+        raise ValueError(f"the PDF font cannot draw {missing!r} in {text!r}")
+    return text
+
+
+def markup(
+    text: str,
+    strong: bool = False,
+    emphasis: bool = False,
+    tone: Tone | None = None,
+    font: FontFamily | None = None,
+) -> str:
+    """Return Paragraph markup that prints `text` literally: the only way text enters a Paragraph.
+
+    Paragraph parses XML, so the text is escaped first; only then are line breaks, tabs,
+    runs of spaces and the bold/italic tags added. `font` is the family it is drawn in
+    (a theme's; None for the built-in one).
+    """
+    out = escape(check_drawable(text, font))
+    out = _SPACE_RUN.sub(lambda run: " " + "&nbsp;" * (len(run.group()) - 1), out)
+    out = out.replace("\n", "<br/>").replace("\t", _TAB)
+    if emphasis:
+        out = f"<i>{out}</i>"
+    if strong:
+        out = f"<b>{out}</b>"
+    if tone is not None:
+        out = f'<font color="#{TONE_RGB[tone]}">{out}</font>'
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    """Every paragraph style the writer uses, built once."""
+
+    roles: dict[ParagraphRole, Any]
+    title: Any
+    title_line: Any
+    headings: dict[int, Any]
+    caption: Any
+    cell: Any
+    cell_note: Any
+    cell_header: Any
+    page_header: Any
+    page_header_right: Any
+    notice: Any
+    signature_label: Any
+    signature_name: Any
+    signature_line: Any
+
+
+def _base_style(name: str, parent: Any = None, fonts: FontNames = BUILT_IN, **kw: Any) -> Any:
+    """Return a ParagraphStyle that always names our font, for text and bullets alike."""
+    kw.setdefault("fontName", parent.fontName if parent is not None else fonts.regular)
+    kw.setdefault("bulletFontName", fonts.regular)
+    return ParagraphStyle(name, parent=parent, **kw)
+
+
+@functools.cache
+def styles(fonts: FontNames = BUILT_IN, heading_colour: str = HEADING_HEX) -> Styles:
+    """Return the writer's styles, created on first use (after the fonts are registered).
+
+    `fonts` and `heading_colour` (title and headings) come from a theme; one set of styles
+    is kept per look.
+    """
+    register_fonts()
+    heading_ink = HEADING_INK if heading_colour == HEADING_HEX else colors.HexColor(heading_colour)
+    regular, bold = fonts.regular, fonts.bold
+
+    def _style(name: str, parent: Any = None, **kw: Any) -> Any:
+        return _base_style(name, parent, fonts, **kw)
+
+    body = _style(
+        "body", fontName=regular, fontSize=10.5, leading=14.5, spaceAfter=6, textColor=INK
+    )
+    lead = _style("lead", body, fontSize=12, leading=17, spaceAfter=8)
+    note = _style("note", body, fontSize=9, leading=12.5, textColor=MUTED_INK)
+    heading = _style("heading", body, fontName=bold, keepWithNext=1, textColor=heading_ink)
+    cell = _style("cell", body, fontSize=9.5, leading=12.5, spaceAfter=0)
+    page_header = _style("page_header", body, fontSize=8.5, leading=11, textColor=MUTED_INK)
+    return Styles(
+        roles={"body": body, "lead": lead, "note": note},
+        title=_style(
+            "title", heading, fontSize=22, leading=27, spaceAfter=8, textColor=heading_ink
+        ),
+        title_line=_style("title_line", body, fontSize=12, leading=16, spaceAfter=1),
+        headings={
+            1: _style("h1", heading, fontSize=16, leading=20, spaceBefore=14, spaceAfter=6),
+            2: _style("h2", heading, fontSize=13, leading=17, spaceBefore=11, spaceAfter=5),
+            3: _style("h3", heading, fontSize=11, leading=15, spaceBefore=9, spaceAfter=4),
+        },
+        caption=_style(
+            "caption",
+            body,
+            fontName=bold,
+            fontSize=9.5,
+            leading=12.5,
+            spaceBefore=6,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        cell=cell,
+        cell_note=_style("cell_note", cell, fontSize=8.5, leading=11, textColor=MUTED_INK),
+        cell_header=_style("cell_header", cell, fontName=bold),
+        page_header=page_header,
+        page_header_right=_style("page_header_right", page_header, alignment=TA_RIGHT),
+        notice=_style("notice", body, fontName=bold, fontSize=9.5, leading=12.5),
+        signature_label=_style("signature_label", body, spaceAfter=0),
+        signature_name=_style("signature_name", body, fontName=bold, spaceAfter=0),
+        signature_line=_style("signature_line", body, fontSize=9.5, leading=12.5, spaceAfter=0),
+    )
+
+
+@functools.cache
+def list_style(
+    role: ParagraphRole,
+    indent: float,
+    fonts: FontNames = BUILT_IN,
+    heading_colour: str = HEADING_HEX,
+) -> Any:
+    """Return an item style with a hanging indent wide enough for the list's widest marker."""
+    return _base_style(
+        f"item-{role}-{indent}",
+        styles(fonts, heading_colour).roles[role],
+        fonts,
+        leftIndent=indent,
+        bulletIndent=1.5 * MM,
+        spaceAfter=3,
+    )
