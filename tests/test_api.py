@@ -167,3 +167,38 @@ def test_readme_api_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     namespace: dict[str, Any] = {"out_dir": tmp_path}
     for example in examples:
         exec(example.replace('"out/"', "out_dir"), namespace)
+
+
+def test_a_followup_built_in_python_is_checked_as_a_file_would_be(tmp_path: Path) -> None:
+    from lofte_reports import FollowUp, followup_document, load_followup, render_followup
+    from lofte_reports.model.followup import ActivityRecord
+
+    pledge = load_pledge(SAMPLE)
+    followup = load_followup(SAMPLE, pledge)
+    assert followup is not None
+    stray = ActivityRecord.model_validate({"date": "2018-03-06", "promise": "okant-lofte"})
+    late = ActivityRecord.model_validate({"date": "2019-02-01", "promise": "besok-forskolor"})
+    built = FollowUp.model_validate(
+        {**followup.model_dump(), "activities": [stray.model_dump(), late.model_dump()]}
+    )
+    with pytest.raises(DataError) as caught:
+        followup_document(pledge, built, "tertial", "2018-T1")
+    fields = [problem.field for problem in caught.value.problems]
+    assert fields == ["activities[0].promise", "activities[1].date"]
+    assert "okänt löfte 'okant-lofte'" in str(caught.value)
+    assert "2019-02-01 ligger utanför medborgarlöftets period" in str(caught.value)
+
+    # The same record in a file gives the same message, located by file and line.
+    folder = tmp_path / "lofte"
+    write_folder(folder, sample_data())
+    (folder / "followup").mkdir()
+    (folder / "followup" / "a.csv").write_text(
+        "datum;löfte;antal;plats;anteckning\n2018-03-06;okant-lofte;1;;\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError) as from_file:
+        load_followup(folder, load_pledge(folder))
+    [problem] = from_file.value.problems
+    assert problem.message == caught.value.problems[0].message
+    assert (problem.file, problem.line) == (folder / "followup" / "a.csv", 2)
+    with pytest.raises(DataError):
+        render_followup(pledge, built, "annual", "2018", "pdf")

@@ -185,3 +185,25 @@ def test_console_script_runs_as_installed() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("terms", "expected"),
+    [
+        ({"spring_end": "02-30"}, "spring_end = 02-30 är inget datum som finns varje år"),
+        ({"spring_end": "02-29"}, "spring_end = 02-29 är inget datum som finns varje år"),
+        ({"spring_end": "09-01"}, "terminsgränserna måste komma i ordningen"),
+    ],
+)
+def test_school_terms_that_are_no_real_dates_are_located_data_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], terms: dict[str, str], expected: str
+) -> None:
+    text = (SAMPLE / "pledge.yaml").read_text(encoding="utf-8")
+    extra = yaml.safe_dump({"school_terms": terms})
+    folder = folder_with(tmp_path, text + extra)
+    line = len(text.splitlines()) + 1
+    code, _, err = run(["validate", str(folder)], capsys)
+    assert code == 1
+    assert f"pledge.yaml:{line}: school_terms: " in err
+    assert expected in err
+    assert "internt fel" not in err

@@ -28,6 +28,7 @@ from lofte_reports.languages import Language, known
 from lofte_reports.model.calendar import DateRange, ReportingPeriod, parse_period_key
 from lofte_reports.model.followup import FollowUp
 from lofte_reports.model.pledge import Pledge
+from lofte_reports.model.references import followup_problems
 from lofte_reports.writers import FORMATS, Format, write
 
 TEMPLATE_FOLDER = "templates"
@@ -149,6 +150,7 @@ def followup_document(
     `assets_folder` is where the files of the pledge's theme are (its pledge folder).
     """
     style = _style(pledge, assets_folder)
+    _check_followup(pledge, followup)
     _check_printable(pledge, followup, style.font)
     chosen = followup_period(pledge, kind, period_key)
     user_templates = Path(templates) if templates else None
@@ -287,6 +289,16 @@ def _style(pledge: Pledge, assets_folder: PathLike | None) -> nodes.DocumentStyl
     """
     folder = pledge.folder if assets_folder is None else Path(assets_folder)
     return document_style(pledge, folder)
+
+
+def _check_followup(pledge: Pledge, followup: FollowUp) -> None:
+    """Refuse follow-up records that do not fit the pledge, as the loader does for files."""
+    problems = [
+        Problem(message, field=format_loc(loc))
+        for loc, message in followup_problems(pledge, followup)
+    ]
+    if problems:
+        raise DataError(problems)
 
 
 def _check_printable(

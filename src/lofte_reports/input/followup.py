@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from lofte_reports.input.translations import choose_language
 from lofte_reports.model.calendar import DateRange, parse_period_key
 from lofte_reports.model.followup import ActivityRecord, FollowUp, FollowUpFile
 from lofte_reports.model.pledge import Pledge
-from lofte_reports.model.references import unknown_id
+from lofte_reports.model.references import followup_problems
 
 FOLLOWUP_FOLDER = "followup"
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
@@ -84,14 +83,14 @@ def load_followup(
                         for loc, message in missing
                     ]
                 followup_file = validate(FollowUpFile, data, path, lines)
-                problems += _check(pledge, followup_file.model_dump(), path, lines)
+                problems += _check(pledge, followup_file, path, lines)
                 problems += _unprintable(data, path, lines, font)
                 files.append(followup_file)
             elif suffix == ".csv":
                 records, lines, row_problems = parse_activity_csv(path)
                 problems += row_problems
                 dumped = {"activities": [r.model_dump() for r in records]}
-                problems += _check(pledge, dumped, path, lines)
+                problems += _check(pledge, FollowUpFile(activities=records), path, lines)
                 problems += _unprintable(dumped, path, lines, font)
                 activities += records
         except DataError as error:
@@ -222,60 +221,10 @@ def _unprintable(
 
 
 def _check(
-    pledge: Pledge, data: dict[str, Any], path: Path, lines: dict[Loc, int]
+    pledge: Pledge, followup_file: FollowUpFile, path: Path, lines: dict[Loc, int]
 ) -> list[Problem]:
     """Return the problems of one file's records checked against the pledge."""
     return [
         Problem(message, path, line_of(lines, loc), format_loc(loc))
-        for loc, message in _reference_problems(pledge, data)
+        for loc, message in followup_problems(pledge, followup_file)
     ]
-
-
-def _reference_problems(pledge: Pledge, data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
-    period = DateRange(pledge.period.start, pledge.period.end)
-    promises = [p.id for p in pledge.promises()]
-    indicators = [g.indicator.id for g in pledge.goals]
-
-    def known(loc: Loc, value: str, ids: list[str], what: str) -> Iterator[tuple[Loc, str]]:
-        return unknown_id(loc, value, ids, what, adjective="okänt")
-
-    def inside(loc: Loc, day: Any) -> Iterator[tuple[Loc, str]]:
-        if not period.contains(day):
-            yield (
-                loc,
-                (
-                    f"datumet {day.isoformat()} ligger utanför medborgarlöftets period "
-                    f"{period.start.isoformat()}–{period.end.isoformat()}"
-                ),
-            )
-
-    def period_key(loc: Loc, key: str) -> Iterator[tuple[Loc, str]]:
-        try:
-            parse_period_key(key, period)
-        except ValueError as error:
-            yield loc, str(error)
-
-    for n, record in enumerate(data.get("activities", [])):
-        yield from known(("activities", n, "promise"), record["promise"], promises, "löfte")
-        yield from inside(("activities", n, "date"), record["date"])
-    planned = {p.id for p in pledge.promises() if p.plan is not None}
-    for n, assessment in enumerate(data.get("assessments", [])):
-        yield from known(("assessments", n, "promise"), assessment["promise"], promises, "löfte")
-        yield from period_key(("assessments", n, "period"), assessment["period"])
-        if assessment["promise"] in planned and assessment["status"] and not assessment["reason"]:
-            yield (
-                ("assessments", n, "status"),
-                (
-                    "löftet har en plan, så statusen räknas fram ur aktiviteterna; "
-                    "ange också reason (skälet) om du vill ersätta den"
-                ),
-            )
-    for kind in ("baselines", "readings"):
-        for n, record in enumerate(data.get(kind, [])):
-            yield from known(
-                (kind, n, "indicator"), record["indicator"], indicators, "mått (indikator)"
-            )
-    for n, reading in enumerate(data.get("readings", [])):
-        yield from inside(("readings", n, "date"), reading["date"])
-    for n, narrative in enumerate(data.get("narratives", [])):
-        yield from period_key(("narratives", n, "period"), narrative["period"])

@@ -86,8 +86,8 @@ class TermDates:
                 days.append(dt.date(2019, month, day))
             except (TypeError, ValueError):
                 raise ValueError(
-                    f"terminsgränsen {name} = {month_day!r} är inget datum som finns varje år; "
-                    "ange (månad, dag), t.ex. (1, 15)"
+                    f"terminsgränsen {name} = {_month_day_text(month_day)} är inget datum som "
+                    "finns varje år; ange månad och dag som MM-DD, t.ex. 01-15"
                 ) from None
         spring_start, spring_end, autumn_start, autumn_end = days
         if not spring_start <= spring_end < autumn_start <= autumn_end:
@@ -103,6 +103,13 @@ class TermDates:
     def autumn(self, year: int) -> DateRange:
         """Return the autumn term (hösttermin) of a year."""
         return DateRange(dt.date(year, *self.autumn_start), dt.date(year, *self.autumn_end))
+
+
+def _month_day_text(value: object) -> str:
+    """Return a (month, day) as MM-DD, as pledge files write it; anything else as it is."""
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return f"{value[0]:02d}-{value[1]:02d}"
+    return repr(value)
 
 
 DEFAULT_TERMS = TermDates()

@@ -293,12 +293,38 @@ MonthDay = Annotated[
 
 
 class SchoolTerms(Model):
-    """School-term boundaries (MM-DD); the defaults are the usual Swedish terms."""
+    """School-term boundaries (MM-DD); the defaults are the usual Swedish terms.
+
+    Checked by building the calendar's `TermDates`, the one home of the rule: each boundary
+    must exist every year, and the four must come in order within the year.
+    """
 
     spring_start: MonthDay = "01-15"
     spring_end: MonthDay = "06-15"
     autumn_start: MonthDay = "08-15"
     autumn_end: MonthDay = "12-20"
+
+    @model_validator(mode="after")
+    def _real_dates(self) -> SchoolTerms:
+        try:
+            self.term_dates()
+        except ValueError as error:
+            raise PydanticCustomError("school_terms", str(error)) from None
+        return self
+
+    def term_dates(self) -> TermDates:
+        """Return the boundaries as calendar values; ValueError if they are not real dates."""
+
+        def month_day(text: str) -> tuple[int, int]:
+            month, day = text.split("-")
+            return int(month), int(day)
+
+        return TermDates(
+            month_day(self.spring_start),
+            month_day(self.spring_end),
+            month_day(self.autumn_start),
+            month_day(self.autumn_end),
+        )
 
 
 class Signing(Model):
@@ -356,18 +382,7 @@ class Pledge(Model):
 
     def terms(self) -> TermDates:
         """Return the school-term dates that 'per term' plans are counted in."""
-        terms = self.school_terms
-
-        def month_day(text: str) -> tuple[int, int]:
-            month, day = text.split("-")
-            return int(month), int(day)
-
-        return TermDates(
-            month_day(terms.spring_start),
-            month_day(terms.spring_end),
-            month_day(terms.autumn_start),
-            month_day(terms.autumn_end),
-        )
+        return self.school_terms.term_dates()
 
     def party(self, party_id: str) -> Party:
         """Return the party with this id."""

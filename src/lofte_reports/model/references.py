@@ -1,17 +1,21 @@
-"""Checks that the ids a pledge refers to exist and that its own ids are unique.
+"""Cross-reference checks on typed models: the pledge's own ids, and follow-up data against it.
 
-Returns problems as (location, message) pairs, the location being a pydantic-style
-path into the data, so that the loader can point at the file line.
+One home for each rule: the loader and the API call the same functions, so data built in
+Python is held to exactly the rules files are. Problems are (location, message) pairs, the
+location a pydantic-style path into the data, so that a loader can point at the file line.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from lofte_reports.errors import Loc
+from lofte_reports.model.calendar import DateRange, parse_period_key
 
 if TYPE_CHECKING:
+    from lofte_reports.model.followup import FollowUpFile
     from lofte_reports.model.pledge import Pledge
 
 
@@ -97,3 +101,59 @@ def _duplicate_ids(located: list[tuple[Loc, str]], what: str) -> list[tuple[Loc,
             )
         seen.add(value)
     return found
+
+
+def followup_problems(pledge: Pledge, followup: FollowUpFile) -> list[tuple[Loc, str]]:
+    """Return every record of `followup` that does not fit the pledge, in record order.
+
+    Unknown promise and indicator ids, dates outside the pledge period, period keys the
+    pledge has no such period for, and overridden computed statuses without a reason.
+    """
+    span = DateRange(pledge.period.start, pledge.period.end)
+    promises = [p.id for p in pledge.promises()]
+    indicators = [g.indicator.id for g in pledge.goals]
+    planned = {p.id for p in pledge.promises() if p.plan is not None}
+    found: list[tuple[Loc, str]] = []
+    for n, record in enumerate(followup.activities):
+        found += unknown_id(
+            ("activities", n, "promise"), record.promise, promises, "löfte", "okänt"
+        )
+        found += _outside(("activities", n, "date"), record.date, span)
+    for n, assessment in enumerate(followup.assessments):
+        at: Loc = ("assessments", n)
+        found += unknown_id((*at, "promise"), assessment.promise, promises, "löfte", "okänt")
+        found += _period_key((*at, "period"), assessment.period, span)
+        if assessment.promise in planned and assessment.status and not assessment.reason:
+            message = (
+                "löftet har en plan, så statusen räknas fram ur aktiviteterna; "
+                "ange också reason (skälet) om du vill ersätta den"
+            )
+            found.append(((*at, "status"), message))
+    for kind, records in (("baselines", followup.baselines), ("readings", followup.readings)):
+        for n, indicator in enumerate(record.indicator for record in records):
+            found += unknown_id(
+                (kind, n, "indicator"), indicator, indicators, "mått (indikator)", "okänt"
+            )
+    for n, reading in enumerate(followup.readings):
+        found += _outside(("readings", n, "date"), reading.date, span)
+    for n, narrative in enumerate(followup.narratives):
+        found += _period_key(("narratives", n, "period"), narrative.period, span)
+    return found
+
+
+def _outside(loc: Loc, day: dt.date, span: DateRange) -> list[tuple[Loc, str]]:
+    if span.contains(day):
+        return []
+    message = (
+        f"datumet {day.isoformat()} ligger utanför medborgarlöftets period "
+        f"{span.start.isoformat()}–{span.end.isoformat()}"
+    )
+    return [(loc, message)]
+
+
+def _period_key(loc: Loc, key: str, span: DateRange) -> list[tuple[Loc, str]]:
+    try:
+        parse_period_key(key, span)
+    except ValueError as error:
+        return [(loc, str(error))]
+    return []
