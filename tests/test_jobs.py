@@ -30,12 +30,22 @@ def test_names_for_a_calendar_year_do_not_repeat_the_year() -> None:
     assert job(pledge, "pledge").stem == "medborgarlofte-landskrona-2018"
 
 
+def test_an_id_without_a_year_gets_the_period_key_after_it() -> None:
+    pledge = pledge_over("2018-07-01", "2020-06-30", "laxa")
+    span = DateRange.of(pledge.period)
+    assert job(pledge, "tertial", tertials(span)[0]).stem == "uppfoljning-laxa-2018-T2"
+    pledge = pledge_over("2018-01-01", "2018-12-31", "norr-1999")
+    span = DateRange.of(pledge.period)
+    assert job(pledge, "tertial", tertials(span)[0]).stem == "uppfoljning-norr-1999-2018-T1"
+
+
 def test_names_over_several_years_sort_in_time_order() -> None:
     pledge = pledge_over("2018-07-01", "2020-06-30", "laxa-2018")
     span = DateRange.of(pledge.period)
     names = [job(pledge, "tertial", t).stem for t in tertials(span)]
-    assert names[0] == "uppfoljning-laxa-2018-2018-T2"
-    assert names[-1] == "uppfoljning-laxa-2018-2020-T2"
+    assert names[0] == "uppfoljning-laxa-2018-T2"
+    assert names[-1] == "uppfoljning-laxa-2020-T2"
     assert names == sorted(names)
+    assert job(pledge, "annual", years(span)[1]).stem == "arssammanfattning-laxa-2019"
     assert len(names) == 7  # 2018-T2 (July–August) to 2020-T2 (May–June)
     assert job(pledge, "annual", whole(span)).stem == "slutsammanfattning-laxa-2018"

@@ -109,3 +109,47 @@ def test_absurdly_deep_nesting_is_refused(tmp_path: Path) -> None:
 def test_absurdly_deep_json_is_refused(tmp_path: Path) -> None:
     message = problems_of(write(tmp_path, "pledge.json", '{"a": ' + "[" * 3000 + "]" * 3000 + "}"))
     assert "för djupt nästlad" in message
+
+
+def _sample_with(replace: str, by: str) -> str:
+    text = (SAMPLE / "pledge.yaml").read_text(encoding="utf-8")
+    assert replace in text
+    return text.replace(replace, by, 1)
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("2018", "här står ett tal"),
+        ("yes", "här står ja/nej"),
+        ("Landskrona: kommun", "ogiltig YAML: ett kolon följt av mellanslag"),
+        ("\n  - Landskrona", "här står en lista"),
+        ("\n  namn: Landskrona", "här står en samling fält"),
+    ],
+)
+def test_a_text_field_holding_something_else_says_what_it_holds(
+    tmp_path: Path, value: str, says: str
+) -> None:
+    folder = write(
+        tmp_path,
+        "pledge.yaml",
+        _sample_with("municipality: Landskrona kommun", f"municipality: {value}"),
+    )
+    message = problems_of(folder)
+    assert "pledge.yaml:5:" in message
+    assert says in message
+    assert "ser ut som ett tal" not in message
+
+
+def test_a_tab_in_yaml_is_explained_in_swedish_with_its_line(tmp_path: Path) -> None:
+    folder = write(tmp_path, "pledge.yaml", "id: x\n\tmunicipality: a\n")
+    message = problems_of(folder)
+    assert "pledge.yaml:2: ogiltig YAML: ett tabbtecken" in message
+    assert "cannot start any token" not in message
+
+
+def test_an_unknown_priority_area_agrees_in_gender(tmp_path: Path) -> None:
+    data = yaml.safe_load((SAMPLE / "pledge.yaml").read_text(encoding="utf-8"))
+    data["promise_groups"][0]["priority_area"] = "saknas"
+    folder = write(tmp_path, "pledge.yaml", yaml.safe_dump(data, allow_unicode=True))
+    assert "okänt prioriterat område 'saknas'" in problems_of(folder)

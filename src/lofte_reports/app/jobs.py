@@ -63,12 +63,20 @@ def job(pledge: Pledge, kind: JobKind, period: ReportingPeriod | None = None) ->
         return Job("pledge", None, f"{_PREFIX['pledge']}-{pledge.id}")
     if period.kind == "whole":
         return Job(kind, period, f"slutsammanfattning-{pledge.id}")
-    key = period.key
-    year = str(period.year)
-    one_year = pledge.period.start.year == pledge.period.end.year
-    if one_year and pledge.id.endswith(f"-{year}"):  # landskrona-2018 + 2018-T1: ...-2018-T1
-        key = key.removeprefix(year).lstrip("-")
-    return Job(kind, period, "-".join(part for part in (_PREFIX[kind], pledge.id, key) if part))
+    return Job(kind, period, f"{_PREFIX[kind]}-{_base_name(pledge)}-{period.key}")
+
+
+def _base_name(pledge: Pledge) -> str:
+    """Return the pledge's id without a year it ends in, so names never repeat a year.
+
+    landskrona-2018 + 2018-T1 gives uppfoljning-landskrona-2018-T1, and laxa-2018 (2018–2020)
+    + 2019-T1 gives uppfoljning-laxa-2019-T1: the period key carries the year.
+    """
+    base, _, last = pledge.id.rpartition("-")
+    years = range(pledge.period.start.year, pledge.period.end.year + 1)
+    if base and last.isdigit() and int(last) in years:
+        return base
+    return pledge.id
 
 
 def plan_all(folder: PledgeFolder) -> tuple[list[Job], list[tuple[str, str]]]:

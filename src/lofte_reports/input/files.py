@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from lofte_reports.errors import DataError, Loc, Problem, format_loc
 from lofte_reports.input.fieldpaths import allowed_fields
-from lofte_reports.input.messages import message_for
+from lofte_reports.input.messages import message_for, yaml_problem
 
 PLEDGE_FILE_NAMES = ("pledge.yaml", "pledge.yml", "pledge.json")
 MAX_FILE_BYTES = 5_000_000
@@ -102,7 +102,7 @@ def _read_yaml(path: Path, text: str) -> tuple[Any, dict[Loc, int]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        what = error.problem or str(error)
+        what = yaml_problem(error.problem or str(error))
         if error.context and error.context_mark and error.context_mark is not mark:
             what += f" ({error.context}, rad {error.context_mark.line + 1})"
         raise DataError([Problem(f"ogiltig YAML: {what}", file=path, line=line)]) from None

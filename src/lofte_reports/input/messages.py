@@ -6,12 +6,52 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
-_QUOTE_HINT = "sätt texten inom citattecken om den ser ut som ett tal, datum eller ja/nej"
+_YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    (
+        "found character '\\t' that cannot start any token",
+        "ett tabbtecken står där YAML bara tillåter mellanslag; dra in raderna med mellanslag",
+    ),
+    (
+        "mapping values are not allowed here",
+        "ett kolon följt av mellanslag (': ') får inte stå här; sätt texten inom citattecken",
+    ),
+    (
+        "could not find expected ':'",
+        "ett kolon (:) saknas efter nyckeln, eller en text fortsätter på nästa rad utan citattecken",
+    ),
+    ("found undefined alias", "aliaset (*namn) är inte definierat med &namn tidigare i filen"),
+    ("expected <block end>, but found", "indraget stämmer inte med raderna ovan"),
+    ("found duplicate anchor", "samma ankare (&namn) används två gånger"),
+)
+"""PyYAML's commonest English problems, said in Swedish (others are shown as PyYAML says them)."""
+
+
+def yaml_problem(problem: str) -> str:
+    """Return a YAML parser's problem in plain Swedish when we know it, else as it is."""
+    return next((swedish for english, swedish in _YAML_PROBLEMS if english in problem), problem)
+
+
+def _found(value: Any) -> str:
+    """Return what a value the file holds is, for a message about a field that wants text."""
+    if isinstance(value, bool):
+        return "här står ja/nej (true/false); sätt texten inom citattecken"
+    if isinstance(value, int | float):
+        return "här står ett tal; sätt texten inom citattecken"
+    if isinstance(value, dict):
+        return (
+            "här står en samling fält (nyckel: värde), kanske för att texten innehåller "
+            "kolon och mellanslag (': '); sätt texten inom citattecken"
+        )
+    if isinstance(value, list):
+        return "här står en lista (rader som börjar med '- '); skriv en enda text"
+    if value is None:
+        return "här står inget värde; skriv texten efter kolonet"
+    return "här står ett datum eller en tid; sätt texten inom citattecken"
+
 
 _MESSAGES: dict[str, str] = {
     "missing": "saknas; fältet måste anges",
     "extra_forbidden": "okänt fält; kontrollera stavningen",
-    "string_type": f"ska vara text ({_QUOTE_HINT})",
     "string_too_short": "får inte vara tom",
     "string_too_long": "är för lång (högst {max_length} tecken)",
     "string_pattern_mismatch": (
@@ -43,6 +83,8 @@ def message_for(detail: ErrorDetails) -> str:
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
         return f"ska vara ett av: {expected}"
+    if kind == "string_type":
+        return f"ska vara text; {_found(detail.get('input'))}"
     if kind == "value_error":
         return str(ctx.get("error", detail["msg"]))
     template = _MESSAGES.get(kind)

@@ -47,14 +47,14 @@ def reference_problems(pledge: Pledge) -> list[tuple[Loc, str]]:
         here: Loc = ("promise_groups", g)
         found += _unknown((*here, "by"), group.by, parties, "part")
         found += unknown_id(
-            (*here, "priority_area"), group.priority_area, areas, "prioriterat område"
+            (*here, "priority_area"), group.priority_area, areas, "prioriterat område", "okänt"
         )
         for n, promise in enumerate(group.promises):
             at: Loc = (*here, "promises", n)
             found += _unknown((*at, "by"), promise.by, parties, "part")
             found += _unknown((*at, "problems"), promise.problems, problems_ids, "problem")
             found += unknown_id(
-                (*at, "priority_area"), promise.priority_area, areas, "prioriterat område"
+                (*at, "priority_area"), promise.priority_area, areas, "prioriterat område", "okänt"
             )
             if not promise.by and not group.by:
                 found.append(((*at, "by"), "ange vilken part som lovar (by), här eller i gruppen"))
