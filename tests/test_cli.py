@@ -207,3 +207,33 @@ def test_school_terms_that_are_no_real_dates_are_located_data_errors(
     assert f"pledge.yaml:{line}: school_terms: " in err
     assert expected in err
     assert "internt fel" not in err
+
+
+def test_a_typo_in_the_followup_does_not_block_the_pledge(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    folder = tmp_path / "lofte"
+    shutil.copytree(SAMPLE, folder)
+    csv = next((folder / "followup").glob("*.csv"))
+    csv.write_text(
+        csv.read_text(encoding="utf-8") + "2018-03-06;besok-forskolr;1;;\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    code, _, err = run(["pledge", str(folder), "--out", str(out)], capsys)
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "medborgarlofte-landskrona-2018.docx",
+        "medborgarlofte-landskrona-2018.pdf",
+    ]
+    assert "varning:" in err and f"{csv.name}:" in err and "okänt löfte 'besok-forskolr'" in err
+    assert "löftet skrivs ändå" in err
+    for argv in (
+        ["all", str(folder), "--out", str(out)],
+        ["tertial", str(folder), "--period", "2018-T1", "--out", str(out)],
+        ["validate", str(folder)],
+    ):
+        code, _, err = run(argv, capsys)
+        assert code == 1, argv
+        assert "okänt löfte 'besok-forskolr'" in err

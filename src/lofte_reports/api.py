@@ -88,23 +88,40 @@ def load_followup(
     return _load_followup(pledge or load_pledge(folder), folder, warnings)
 
 
-def open_folder(path: PathLike, language: Language | None = None) -> PledgeFolder:
+def open_folder(
+    path: PathLike, language: Language | None = None, followup_needed: bool = True
+) -> PledgeFolder:
     """Return a pledge folder loaded and checked: pledge, follow-up data and templates.
 
     `language` overrides the pledge's own; missing translations are in `.warnings`.
+    With `followup_needed=False` (the pledge alone is wanted), problems in the follow-up
+    data become warnings and the folder has no follow-up, instead of failing the pledge.
     """
     folder = _folder_of(Path(path))
     warnings: list[Problem] = []
     pledge, style = _load_pledge(path, language, warnings)
     templates = folder / TEMPLATE_FOLDER
+    try:
+        followup = _load_followup(pledge, folder, warnings, style.font)
+    except DataError as error:
+        if followup_needed:
+            raise
+        followup = None
+        warnings += [_unused_followup(problem) for problem in error.problems]
     return PledgeFolder(
         folder,
         pledge,
-        _load_followup(pledge, folder, warnings, style.font),
+        followup,
         templates if templates.is_dir() else None,
         tuple(warnings),
         style,
     )
+
+
+def _unused_followup(problem: Problem) -> Problem:
+    """Return a follow-up problem as a warning that the pledge is made without that data."""
+    message = f"{problem.message} (löftet skrivs ändå; uppföljningarna kräver att felet rättas)"
+    return Problem(message, problem.file, problem.line, problem.field)
 
 
 def pledge_schema() -> dict[str, object]:
@@ -217,7 +234,7 @@ def write_pledge(
 
     Every format is rendered before any file is written, so a failure writes nothing.
     """
-    loaded = open_folder(folder, language)
+    loaded = open_folder(folder, language, followup_needed=False)
     return write_jobs(loaded, [job(loaded.pledge, "pledge")], Path(out), formats)
 
 

@@ -240,7 +240,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         return 0
     formats = api.FORMATS if args.format == "all" else (cast(api.Format, args.format),)
-    folder = api.open_folder(args.folder, args.lang)
+    folder = api.open_folder(args.folder, args.lang, followup_needed=args.command != "pledge")
     _print_warnings(folder.warnings)
     key = getattr(args, "period", None)
     key = key if key is not None else getattr(args, "year", None)
