@@ -621,9 +621,10 @@ def test_follow_up_text_is_checked_against_the_theme_font(tmp_path: Path) -> Non
     folder = _folder(tmp_path, {"font": {"regular": "Vera.ttf"}}, followup=True)
     shutil.copy(VERA, folder / "Vera.ttf")
     (folder / "followup" / "extra.yaml").write_text(
-        'narratives:\n  - period: "2018-T1"\n    events: Möte om ŋ-ljudet\n', encoding="utf-8"
+        "activities:\n  - date: 2018-03-01\n    promise: kontaktpoliser\n    note: Möte om ŋ-ljudet\n",
+        encoding="utf-8",
     )
     (problem,) = _problems(folder)
     assert problem.file is not None and problem.file.name == "extra.yaml"
-    assert problem.line == 3 and problem.field == "narratives[0].events"
+    assert problem.line == 4 and problem.field == "activities[0].note"
     assert "'ŋ' (U+014B" in problem.message

@@ -7,7 +7,10 @@ line, in Swedish. All errors are reported at once.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -46,21 +49,68 @@ def find_pledge_file(path: Path) -> Path:
     return found[0]
 
 
-def read_data(path: Path) -> tuple[Any, dict[Loc, int]]:
-    """Return the data in a YAML or JSON file and the line of every key and list item."""
+def read_file(path: Path, limit: int = MAX_FILE_BYTES, root: Path | None = None) -> bytes:
+    """Return the bytes of a regular file, refusing anything else before reading it.
+
+    A symbolic link is followed only to a file inside `root` (the pledge folder); devices,
+    FIFOs and folders are refused; the size limit holds while reading, so a file that
+    grows or lies about its size cannot eat memory.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        real = path.resolve(strict=True)
+        if root is not None and not real.is_relative_to(root.resolve()):
             raise DataError(
-                [Problem(f"filen är för stor ({size} byte; högst {MAX_FILE_BYTES})", file=path)]
+                [Problem("filen är en länk ut ur löftesmappen; lägg filen i mappen", file=path)]
             )
-        text = path.read_bytes().decode("utf-8-sig")
+        info = os.stat(real)
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError(
+                [Problem("är ingen vanlig fil (en mapp, enhet eller rörledning)", file=path)]
+            )
+        if info.st_size > limit:
+            raise DataError(
+                [Problem(f"filen är för stor ({info.st_size} byte; högst {limit})", file=path)]
+            )
+        descriptor = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as file:
+            data = file.read(limit + 1)
+    except (OSError, RuntimeError, ValueError) as error:  # missing, loops, NUL in the name
+        raise DataError([Problem(f"kan inte läsas: {_os_reason(error)}", file=path)]) from None
+    if len(data) > limit:
+        raise DataError([Problem(f"filen är för stor (högst {limit} byte)", file=path)])
+    return data
+
+
+_OS_REASONS = {
+    errno.ENOENT: "filen finns inte (eller är en länk till en fil som inte finns)",
+    errno.ELOOP: "länkarna pekar på varandra i en ring",
+    errno.EACCES: "du har inte behörighet att läsa filen",
+    errno.EISDIR: "det är en mapp, inte en fil",
+}
+
+
+def _os_reason(error: Exception) -> str:
+    """Return why a file cannot be read, in Swedish where the reason is a common one."""
+    if isinstance(error, OSError) and error.errno in _OS_REASONS:
+        return _OS_REASONS[error.errno]
+    if isinstance(error, RuntimeError):  # pathlib's symlink loop before Python 3.13
+        return _OS_REASONS[errno.ELOOP]
+    if isinstance(error, ValueError):
+        return "sökvägen innehåller ett otillåtet tecken"
+    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+
+
+def read_data(path: Path, root: Path | None = None) -> tuple[Any, dict[Loc, int]]:
+    """Return the data in a YAML or JSON file and the line of every key and list item.
+
+    `root` is the pledge folder the file must lie in (see `read_file`).
+    """
+    try:
+        text = read_file(path, root=root).decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise DataError(
             [Problem(f"filen är inte UTF-8 (byte {error.start}); spara den som UTF-8", file=path)]
         ) from None
-    except OSError as error:
-        raise DataError([Problem(f"kan inte läsas: {error.strerror}", file=path)]) from None
     if path.suffix.lower() == ".json":
         return _read_json(path, text)
     return _read_yaml(path, text)
@@ -68,7 +118,12 @@ def read_data(path: Path) -> tuple[Any, dict[Loc, int]]:
 
 def _read_json(path: Path, text: str) -> tuple[Any, dict[Loc, int]]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKey:  # the YAML composer names the key and its line
+        _read_yaml(path, text)
+        raise DataError(
+            [Problem("en nyckel står två gånger; ta bort den ena", file=path)]
+        ) from None
     except RecursionError:
         raise DataError([Problem(_TOO_DEEP, file=path)]) from None
     except json.JSONDecodeError as error:
@@ -81,8 +136,53 @@ def _read_json(path: Path, text: str) -> tuple[Any, dict[Loc, int]]:
         return data, {}
 
 
+class _DuplicateKey(ValueError):
+    """A JSON object holds a key twice (json keeps the last silently)."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise _DuplicateKey
+    return dict(pairs)
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader whose value errors (impossible dates, huge numbers) are located."""
+
+
+def _located(constructor: Any, what: str) -> Any:
+    def construct(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return constructor(loader, node)
+        except ValueError:
+            value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            problem = f"'{value}' {what}"
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
+
+    return construct
+
+
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    _located(
+        yaml.SafeLoader.construct_yaml_timestamp,
+        "är inget datum som finns; skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2018-01-31",
+    ),
+)
+_Loader.add_constructor(
+    "tag:yaml.org,2002:int",
+    _located(yaml.SafeLoader.construct_yaml_int, "är för stort tal; skriv ett mindre tal"),
+)
+
+
 def _read_yaml(path: Path, text: str) -> tuple[Any, dict[Loc, int]]:
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        where = text.count("\n", 0, error.position) + 1
+        what = f"tecknet U+{error.character:04X} får inte stå i en YAML-fil; ta bort det"
+        raise DataError([Problem(what, file=path, line=where)]) from None
     try:
         node = loader.get_single_node()
         if node is None:

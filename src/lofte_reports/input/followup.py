@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from lofte_reports.doctree.nodes import FontFamily
 from lofte_reports.errors import DataError, Loc, Problem, format_loc
 from lofte_reports.fonts.printable import unprintable
-from lofte_reports.input.files import MAX_FILE_BYTES, line_of, read_data, validate
+from lofte_reports.input.files import line_of, read_data, read_file, validate
 from lofte_reports.input.translations import choose_language
 from lofte_reports.model.calendar import DateRange, parse_period_key
 from lofte_reports.model.followup import ActivityRecord, FollowUp, FollowUpFile
@@ -66,11 +68,12 @@ def load_followup(
     files: list[FollowUpFile] = []
     activities: list[ActivityRecord] = []
     problems: list[Problem] = []
+    read: list[tuple[Path, FollowUpFile, dict[Loc, int]]] = []
     for path in sorted(folder.iterdir()):
         suffix = path.suffix.lower()
         try:
             if suffix in DATA_SUFFIXES:
-                data, lines = read_data(path)
+                data, lines = read_data(path, root=pledge_folder)
                 data, missing = choose_language(data, pledge.language)
                 data, dated = _date_readings(data, pledge)
                 problems += [
@@ -86,18 +89,91 @@ def load_followup(
                 problems += _check(pledge, followup_file, path, lines)
                 problems += _unprintable(data, path, lines, font)
                 files.append(followup_file)
+                read.append((path, followup_file, lines))
             elif suffix == ".csv":
-                records, lines, row_problems = parse_activity_csv(path)
+                records, lines, row_problems = parse_activity_csv(path, root=pledge_folder)
                 problems += row_problems
                 dumped = {"activities": [r.model_dump() for r in records]}
                 problems += _check(pledge, FollowUpFile(activities=records), path, lines)
                 problems += _unprintable(dumped, path, lines, font)
                 activities += records
+                read.append((path, FollowUpFile(activities=records), lines))
         except DataError as error:
             problems += error.problems
+        if warnings is not None and _COPY_NAME.search(path.stem):
+            message = (
+                "filnamnet ser ut som en kopia; om filen är en kopia av en annan räknas allt "
+                "i den två gånger: ta bort den eller flytta den ur mappen followup/"
+            )
+            warnings.append(Problem(message, path))
+    problems += _duplicates(read)
     if problems:
         raise DataError(problems)
     return FollowUp.merged(files, activities)
+
+
+_COPY_NAME = re.compile(r"(kopia|copy|\(\d+\)$)", re.IGNORECASE)
+
+_SAME = {
+    "assessments": ("promise", "period"),
+    "narratives": ("period",),
+    "baselines": ("indicator",),
+    "readings": ("indicator", "date"),
+}
+"""Records of which a follow-up may hold only one for each key: a second would hide the first."""
+
+_WHAT = {
+    "assessments": "en bedömning av samma löfte för samma period",
+    "narratives": "en berättelse för samma period",
+    "baselines": "ett utgångsvärde för samma mått",
+    "readings": "ett mätvärde för samma mått och dag",
+}
+
+
+def _duplicates(read: list[tuple[Path, FollowUpFile, dict[Loc, int]]]) -> list[Problem]:
+    """Refuse records that would hide one another, and files that repeat another's records.
+
+    The rule: one assessment per promise and period, one narrative per period, one baseline
+    per indicator, one reading per indicator and day, wherever they are written. Both places
+    are named, so the user can decide which to keep. A file whose activity records are all in
+    another file is refused as a copy (every activity would count twice).
+    """
+    problems: list[Problem] = []
+    for kind, keys in _SAME.items():
+        seen: dict[tuple[object, ...], str] = {}
+        for path, followup_file, lines in read:
+            for n, record in enumerate(getattr(followup_file, kind)):
+                key = tuple(getattr(record, name) for name in keys)
+                line = line_of(lines, (kind, n))
+                here = f"{path.name}:{line}" if line else path.name
+                if key in seen:
+                    message = (
+                        f"här står {_WHAT[kind]} som i {seen[key]} "
+                        f"({', '.join(f'{name} {value}' for name, value in zip(keys, key, strict=True))}); "
+                        "behåll en av dem"
+                    )
+                    problems.append(Problem(message, path, line, f"{kind}[{n}]"))
+                else:
+                    seen[key] = here
+    with_activities = [(path, f) for path, f, _ in read if f.activities]
+    for n, (path, followup_file) in enumerate(with_activities):
+        for other_path, other in with_activities[:n]:
+            mine, theirs = _as_multiset(followup_file.activities), _as_multiset(other.activities)
+            if mine <= theirs:
+                copy, original = path, other_path
+                if mine == theirs and _COPY_NAME.search(other_path.stem):
+                    copy, original = other_path, path  # blame the one named like a copy
+                message = (
+                    f"varje aktivitet i filen står redan i {original.name}, så alla skulle "
+                    "räknas två gånger; ta bort kopian"
+                )
+                problems.append(Problem(message, copy))
+                break
+    return problems
+
+
+def _as_multiset(records: list[ActivityRecord]) -> Counter[ActivityRecord]:
+    return Counter(records)
 
 
 def read_activity_csv(path: Path) -> tuple[list[ActivityRecord], dict[Loc, int]]:
@@ -109,14 +185,18 @@ def read_activity_csv(path: Path) -> tuple[list[ActivityRecord], dict[Loc, int]]
 
 
 def parse_activity_csv(
-    path: Path,
+    path: Path, root: Path | None = None
 ) -> tuple[list[ActivityRecord], dict[Loc, int], list[Problem]]:
     """Return the good records of a spreadsheet, their lines, and the problems of the others."""
-    text = _read_text(path)
+    text = _read_text(path, root)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, None)
+    # strict: a stray or unterminated quote is an error, never a silent merge of rows
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise DataError([_quote_problem(error, path, 1, reader.line_num)]) from None
     if header is None:
         raise DataError([Problem("filen är tom; första raden ska vara rubrikerna", path, 1)])
     columns = _columns(header, path)
@@ -124,8 +204,25 @@ def parse_activity_csv(
     lines: dict[Loc, int] = {}
     problems: list[Problem] = []
     line = reader.line_num + 1
-    for row in reader:
-        if len(row) > len(columns) and any(cell.strip() for cell in row[len(columns) :]):
+    while True:
+        try:
+            row = next(reader, None)
+        except csv.Error as error:
+            problems.append(_quote_problem(error, path, line, reader.line_num))
+            break
+        if row is None:
+            break
+        if spanning := next((cell for cell in row if "\n" in cell and delimiter in cell), None):
+            problems.append(
+                Problem(
+                    f"ett citattecken öppnas på rad {line} och stängs först på rad "
+                    f"{reader.line_num}, så raderna emellan blir en enda cell "
+                    f"({spanning[:40]!r} …); ta bort citattecknet eller stäng det på samma rad",
+                    path,
+                    line,
+                )
+            )
+        elif len(row) > len(columns) and any(cell.strip() for cell in row[len(columns) :]):
             problems.append(
                 Problem(
                     f"raden har {len(row)} celler men rubrikraden {len(columns)}; "
@@ -145,16 +242,28 @@ def parse_activity_csv(
     return records, lines, problems
 
 
-def _read_text(path: Path) -> str:
+def _quote_problem(error: csv.Error, path: Path, start: int, at: int) -> Problem:
+    """Return a CSV quoting error located at the row it starts on, in Swedish."""
+    if "unexpected end of data" in str(error):
+        message = (
+            f"ett citattecken på rad {start} stängs aldrig, så resten av filen blir en enda "
+            "cell; stäng citattecknet eller ta bort det"
+        )
+    else:
+        message = (
+            f"citattecknet som öppnar en cell på rad {start} stängs inte rätt (rad {at}); "
+            "ta bort det, eller skriv hela cellen inom citattecken med dubblerade "
+            'citattecken inuti, t.ex. "Besök i ""Huset"""'
+        )
+    return Problem(message, path, start)
+
+
+def _read_text(path: Path, root: Path | None) -> str:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise DataError([Problem(f"filen är för stor (högst {MAX_FILE_BYTES} byte)", path)])
-        return path.read_bytes().decode("utf-8-sig")
+        return read_file(path, root=root).decode("utf-8-sig")
     except UnicodeDecodeError:
         message = "filen är inte UTF-8; spara den i Excel som 'CSV UTF-8 (kommaavgränsad)'"
         raise DataError([Problem(message, path)]) from None
-    except OSError as error:
-        raise DataError([Problem(f"kan inte läsas: {error.strerror}", path)]) from None
 
 
 def _columns(header: list[str], path: Path) -> list[str]:
@@ -169,6 +278,14 @@ def _columns(header: list[str], path: Path) -> list[str]:
         for name, column in zip(header, columns, strict=True)
         if not column
     ]
+    for n, column in enumerate(columns):
+        if column and column in columns[:n]:
+            first = columns.index(column) + 1
+            message = (
+                f"kolumnen '{header[n].strip()}' (kolumn {n + 1}) är samma som kolumn {first} "
+                f"('{header[first - 1].strip()}'); ta bort den ena"
+            )
+            problems.append(Problem(message, path, 1))
     problems += [
         Problem(f"kolumnen '{required}' saknas i rubrikraden", path, 1)
         for required in REQUIRED_COLUMNS
@@ -186,7 +303,9 @@ def _row_fields(columns: list[str], row: list[str]) -> dict[str, Any]:
         if not value:
             continue
         if column == "count":
-            fields[column] = int(value) if value.lstrip("-").isdigit() else value
+            digits = value.removeprefix("-")
+            whole = digits.isascii() and digits.isdigit() and len(digits) <= 9
+            fields[column] = int(value) if whole else value  # else: "ska vara ett heltal"
         else:
             fields[column] = value
     return fields
