@@ -20,7 +20,7 @@ from tests.conftest import SAMPLE
 CSV = "aktiviteter.csv"
 
 
-def _replace(relative: str, old: str, new: str) -> Callable[[Path], None]:
+def _replace(relative: str, old: str, new: str) -> Callable[[Path], object]:
     def change(folder: Path) -> None:
         path = folder / relative
         text = path.read_text(encoding="utf-8")
@@ -30,7 +30,7 @@ def _replace(relative: str, old: str, new: str) -> Callable[[Path], None]:
     return change
 
 
-def _append(relative: str, text: str) -> Callable[[Path], None]:
+def _append(relative: str, text: str) -> Callable[[Path], object]:
     def change(folder: Path) -> None:
         with (folder / relative).open("a", encoding="utf-8") as file:
             file.write(text)
@@ -38,15 +38,15 @@ def _append(relative: str, text: str) -> Callable[[Path], None]:
     return change
 
 
-def _copy(relative: str, name: str) -> Callable[[Path], None]:
+def _copy(relative: str, name: str) -> Callable[[Path], object]:
     return lambda folder: shutil.copy(folder / relative, folder / "followup" / name)
 
 
-def _link(target: str, name: str) -> Callable[[Path], None]:
+def _link(target: str, name: str) -> Callable[[Path], object]:
     return lambda folder: os.symlink(target, folder / "followup" / name)
 
 
-CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
+CASES: dict[str, tuple[Callable[[Path], object], str, str]] = {
     "impossible YAML date": (
         _replace("pledge.yaml", "start: 2018-01-01", "start: 2018-13-01"),
         "pledge.yaml:9:",
