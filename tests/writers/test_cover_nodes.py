@@ -7,13 +7,30 @@ from dataclasses import replace
 
 import pytest
 
-from lofte_reports.doctree.nodes import BLOCK_TYPES, Block, Document
+from lofte_reports.doctree.nodes import BLOCK_TYPES, Block, Chart, Document
+from lofte_reports.doctree.walk import document_texts
+from lofte_reports.writers import FORMATS, writer
 from lofte_reports.writers.docx import write_docx
-from lofte_reports.writers.pdf import write_pdf
-from tests.conftest import pdf_text
+from tests.conftest import docx_text, normalise, pdf_text
 from tests.trees import every_block_document
 
-WRITERS: dict[str, Callable[[Document], bytes]] = {"docx": write_docx, "pdf": write_pdf}
+WRITERS: dict[str, Callable[[Document], bytes]] = {name: writer(name).write for name in FORMATS}
+READERS: dict[str, Callable[[bytes], str]] = {"docx": docx_text, "pdf": pdf_text}
+
+
+def _chart_texts(docx_bytes: bytes) -> str:
+    """Return the text of a DOCX's native charts (title, categories, series names)."""
+    import io
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
+        parts = [archive.read(n).decode() for n in archive.namelist() if "charts/chart" in n]
+    return normalise(" ".join(re.findall(r"<(?:a:t|c:v)>([^<]*)</", " ".join(parts))))
+
+
+def test_every_format_has_a_reader_in_this_test() -> None:
+    assert set(READERS) == set(FORMATS)
 
 
 def test_the_shared_tree_holds_every_block_type() -> None:
@@ -21,16 +38,48 @@ def test_the_shared_tree_holds_every_block_type() -> None:
     assert kinds == set(BLOCK_TYPES)
 
 
-@pytest.mark.parametrize("writer", WRITERS)
+@pytest.mark.parametrize("writer", FORMATS)
 @pytest.mark.parametrize("kind", BLOCK_TYPES, ids=lambda kind: kind.__name__)
-def test_writer_draws_each_block_type_alone(writer: str, kind: type) -> None:
+def test_writer_draws_each_block_type_alone_and_its_text_reads_back(
+    writer: str, kind: type
+) -> None:
     document = every_block_document()
     blocks: tuple[Block, ...] = tuple(b for b in document.blocks if isinstance(b, kind))
-    output = WRITERS[writer](replace(document, blocks=blocks))
-    assert output[:4] in (b"%PDF", b"PK\x03\x04")
+    alone = replace(document, blocks=blocks)
+    output = WRITERS[writer](alone)
+    text = READERS[writer](output)
+    if writer == "docx" and kind is Chart:
+        text += " " + _chart_texts(output)
+    block_texts = [
+        normalise(t)
+        for t in document_texts(replace(alone, page=replace(alone.page, header="", notice=None)))
+    ]
+    missing = [t for t in block_texts if t and t not in text and "{page}" not in t]
+    assert not missing, f"{writer} lost {missing!r} of a {kind.__name__}"
 
 
-@pytest.mark.parametrize("writer", WRITERS)
+def test_an_unknown_format_names_the_known_ones() -> None:
+    with pytest.raises(ValueError, match="okänt format 'odt'; välj ett av: docx, pdf"):
+        writer("odt")
+
+
+def test_a_docx_run_never_imports_reportlab_and_a_pdf_run_never_python_docx() -> None:
+    import subprocess
+    import sys
+
+    for format, foreign in (("docx", "reportlab"), ("pdf", "docx")):
+        code = (
+            "import sys; from lofte_reports.writers import write; from tests.trees import "
+            f"every_block_document; write(every_block_document(), {format!r}); "
+            f"print({foreign!r} in sys.modules)"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert result.stdout.strip() == "False", format
+
+
+@pytest.mark.parametrize("writer", FORMATS)
 def test_writer_refuses_an_unknown_block(writer: str) -> None:
     document = replace(every_block_document(), blocks=("not a block",))  # type: ignore[arg-type]
     with pytest.raises(TypeError):

@@ -9,7 +9,7 @@ A writer must handle every `Block` type (see `tests/writers/test_cover_nodes.py`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from typing import Literal, Never, NoReturn, TypeAlias
 
 ParagraphRole = Literal["body", "lead", "note"]
 Tone = Literal["positive", "caution", "negative", "neutral"]
@@ -142,6 +142,16 @@ class SignatureBlock:
 
 
 Block: TypeAlias = TitleBlock | Heading | Paragraph | ItemList | Table | Chart | SignatureBlock
+
+
+def unknown_block(block: Never, who: str) -> NoReturn:
+    """Refuse a block no case handled; typed `Never`, so mypy flags a forgotten block type.
+
+    Every `match` over blocks ends in `case _: unknown_block(block, ...)` (like
+    `typing.assert_never`, but a TypeError that says which writer or walk it was).
+    """
+    raise TypeError(f"{who} cannot handle a {type(block).__name__}")
+
 
 BLOCK_TYPES: tuple[type, ...] = (
     TitleBlock,

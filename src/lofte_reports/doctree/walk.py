@@ -12,6 +12,7 @@ from lofte_reports.doctree.nodes import (
     SignatureBlock,
     Table,
     TitleBlock,
+    unknown_block,
 )
 
 
@@ -45,7 +46,8 @@ def _block_texts(block: Block) -> list[str]:
         case SignatureBlock(signatories, place_label, date_label, place, date):
             people = [t for s in signatories for t in (s.name, s.title, s.organisation)]
             return [*people, place_label, date_label, place or "", date or ""]
-    raise TypeError(f"unknown block {type(block).__name__}")
+        case _:
+            return unknown_block(block, "the tree walk")
 
 
 def dump(document: Document) -> str:
@@ -79,4 +81,5 @@ def _dump_block(block: Block) -> str:
         case SignatureBlock(signatories, _, _, place, date):
             people = "".join(f"\n  {s.name} / {s.title} / {s.organisation}" for s in signatories)
             return f"Signatures place={place!r} date={date!r}{people}"
-    raise TypeError(f"unknown block {type(block).__name__}")
+        case _:
+            return unknown_block(block, "the tree walk")

@@ -40,6 +40,7 @@ from lofte_reports.doctree.nodes import (
     Table,
     TitleBlock,
     split_page_label,
+    unknown_block,
 )
 from lofte_reports.writers._common import TONE_RGB
 from lofte_reports.writers.docx import oxml
@@ -261,7 +262,7 @@ class _BlockWriter:
             case SignatureBlock():
                 self._signatures(block)
             case _:
-                raise TypeError(f"the DOCX writer cannot draw a {type(block).__name__}")
+                unknown_block(block, "the DOCX writer")
 
     def _title(self, block: TitleBlock) -> None:
         """Draw the title in "Title" and its lines in "Subtitle", Word's own title styles."""

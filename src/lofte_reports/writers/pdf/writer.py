@@ -40,6 +40,7 @@ from lofte_reports.doctree.nodes import (
     Table,
     TitleBlock,
     Tone,
+    unknown_block,
 )
 from lofte_reports.writers.pdf.chart import chart_flowable, draw_in_font
 from lofte_reports.writers.pdf.flowables import (
@@ -287,7 +288,8 @@ class _PdfBuilder:
                 return self._chart(block)
             case SignatureBlock():
                 return self._signatures(block)
-        raise TypeError(f"the PDF writer cannot draw {type(block).__name__}")
+            case _:
+                return unknown_block(block, "the PDF writer")
 
     def _paragraph(self, paragraph: Paragraph, style: Any, bullet: str | None = None) -> Any:
         spans = paragraph.spans
