@@ -66,6 +66,6 @@ def test_a_row_taller_than_a_page_is_split_not_lost() -> None:
 def test_chart_numbers_are_written_as_the_document_language_writes_them(
     value: float | None, language: str, expected: str
 ) -> None:
-    from lofte_reports.writers.pdf.chart import format_number
+    from lofte_reports.doctree.numbers import format_number
 
     assert format_number(value, language) == expected

@@ -18,9 +18,9 @@ from typing import Any
 import jinja2
 from babel.dates import format_date
 from babel.lists import format_list
-from babel.numbers import format_decimal
 from jinja2.sandbox import SandboxedEnvironment
 
+from lofte_reports.doctree.numbers import format_number
 from lofte_reports.errors import DataError, Problem
 
 BUILTIN = Path(__file__).parent.parent / "templates"
@@ -130,8 +130,7 @@ def _period(value: Any, locale: str) -> str:
 
 def _number(value: float, locale: str, signed: bool = False) -> str:
     """Return a number as the language writes it: '1 234,5'; signed: '+4' or '−2'."""
-    pattern = "+#,##0.#;−#,##0.#" if signed else "#,##0.#"
-    return str(format_decimal(value, format=pattern, locale=locale))
+    return format_number(value, locale, signed)
 
 
 _NUMBER_WORDS = {

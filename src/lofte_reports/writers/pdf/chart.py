@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from lofte_reports.doctree.nodes import Chart, FontFamily
+from lofte_reports.doctree.numbers import format_number
 from lofte_reports.writers.pdf.fonts import FONT_NAME, register_fonts
 from lofte_reports.writers.pdf.styles import check_drawable
 
@@ -66,21 +67,6 @@ def draw_in_font(drawing: Any, canv: Any, x: float, y: float, font_name: str) ->
         renderPDF.draw(drawing, canv, x, y)
     finally:
         shapes.STATE_DEFAULTS["fontName"] = default
-
-
-def format_number(value: float | None, language: str = "sv-SE") -> str:
-    """Return a value as the language writes it; "" for a missing value.
-
-    Swedish: "3", "2,5", "1 234", "\u22122"; English: "3", "2.5", "1,234", "\u22122".
-    """
-    if value is None:
-        return ""
-    if value == 0:
-        return "0"  # not a signed zero
-    text = f"{value:,.2f}".rstrip("0").rstrip(".").replace("-", "\u2212")
-    if language.startswith("en"):
-        return text
-    return text.replace(",", "\u00a0").replace(".", ",")
 
 
 def _axis_range(values: list[float]) -> tuple[float, float, float]:
