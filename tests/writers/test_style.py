@@ -23,8 +23,10 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
 
 from lofte_reports.doctree.nodes import (
+    DOCX_REFERENCE,
     Document,
     DocumentStyle,
+    Extra,
     FontFamily,
     Image,
     Logo,
@@ -259,7 +261,7 @@ def _bare_reference(*, header: str = "") -> bytes:
 
 
 def test_a_bare_reference_gets_the_styles_and_numbering_it_lacks() -> None:
-    style = DocumentStyle(reference_docx=_bare_reference())
+    style = DocumentStyle(extras=(Extra(*DOCX_REFERENCE, _bare_reference()),))
     data = write_docx(_styled(style, notice="Exempeldata"))
     word = docx.Document(io.BytesIO(data))
     for name in ("List Bullet", "List Number", "Caption", "Table Grid", "Header", "Title"):
@@ -277,7 +279,7 @@ def test_a_bare_reference_gets_the_styles_and_numbering_it_lacks() -> None:
 
 def test_a_reference_header_is_kept_and_the_notice_added_to_it() -> None:
     style = DocumentStyle(
-        reference_docx=_bare_reference(header="Mallens sidhuvud"),
+        extras=(Extra(*DOCX_REFERENCE, _bare_reference(header="Mallens sidhuvud")),),
         logos=(Logo(_png(), "Polisen"),),
         header="Temats sidhuvud",
     )
@@ -291,7 +293,9 @@ def test_a_reference_header_is_kept_and_the_notice_added_to_it() -> None:
 
 def test_an_empty_reference_header_gets_ours() -> None:
     style = DocumentStyle(
-        reference_docx=_bare_reference(), logos=(Logo(_png(), "Polisen"),), header="Temats"
+        extras=(Extra(*DOCX_REFERENCE, _bare_reference()),),
+        logos=(Logo(_png(), "Polisen"),),
+        header="Temats",
     )
     word = docx.Document(io.BytesIO(write_docx(_styled(style))))
     header = word.sections[0].header._element
@@ -302,7 +306,7 @@ def test_an_empty_reference_header_gets_ours() -> None:
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_libreoffice_opens_a_themed_docx_made_from_a_reference(tmp_path: Path) -> None:
     style = DocumentStyle(
-        reference_docx=_bare_reference(),
+        extras=(Extra(*DOCX_REFERENCE, _bare_reference()),),
         logos=(Logo(Image(SVG, "svg", 100, 50), "Polisen", _png()), Logo(_png(), "Test stad")),
         header="Temats sidhuvud",
         footer="Temats sidfot",

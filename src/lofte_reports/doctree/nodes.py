@@ -247,6 +247,23 @@ class Margins:
 
 
 @dataclass(frozen=True, slots=True)
+class Extra:
+    """An option only one writer reads: `writer` is its format, `name` the option.
+
+    Known extras: ("docx", "reference"), a Word file whose styles, page setup, header and
+    footer the DOCX is made from (a theme's `reference_docx`).
+    """
+
+    writer: str
+    name: str
+    data: bytes = field(repr=False)
+
+
+DOCX_REFERENCE = ("docx", "reference")
+"""The writer and name of the reference Word file's extra."""
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentStyle:
     """How a document looks, apart from its content: a municipality's theme.
 
@@ -254,8 +271,8 @@ class DocumentStyle:
     the built-in style. Colours are "#RRGGBB": `primary` for the title, headings and
     rules, `accent` for the fill of table header rows. Logos stand in the page header,
     `logo_height` millimetres high. `header` and `footer` are printed on every page (the
-    footer next to the page label). `reference_docx` is a Word file whose styles, page
-    setup, header and footer a DOCX is made from.
+    footer next to the page label). `extras` hold what only one writer reads, each named
+    by its writer and option (see `Extra`); the tree itself stays format-neutral.
     """
 
     primary: str | None = None
@@ -266,7 +283,11 @@ class DocumentStyle:
     logo_height: float = 12.0
     header: str = ""
     footer: str = ""
-    reference_docx: bytes | None = field(default=None, repr=False)
+    extras: tuple[Extra, ...] = ()
+
+    def extra(self, writer: str, name: str) -> bytes | None:
+        """Return the data of the writer's option `name`, or None if the style has none."""
+        return next((e.data for e in self.extras if (e.writer, e.name) == (writer, name)), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -388,7 +388,7 @@ class _ThemeReader:
             logo_height=theme.logo_height,
             header=theme.header or "",
             footer=theme.footer or "",
-            reference_docx=reference,
+            extras=() if reference is None else (nodes.Extra(*nodes.DOCX_REFERENCE, reference),),
         )
 
     def _font(

@@ -24,6 +24,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from lofte_reports.doctree.nodes import (
+    DOCX_REFERENCE,
     Block,
     Chart,
     Document,
@@ -68,7 +69,7 @@ def write_docx(document: Document) -> bytes:
     python-docx's default template.
     """
     look = document.style
-    reference = look.reference_docx
+    reference = look.extra(*DOCX_REFERENCE)
     if reference is None:
         word = docx.Document(io.BytesIO(_template()))
     else:
