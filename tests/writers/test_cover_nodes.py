@@ -7,7 +7,15 @@ from dataclasses import replace
 
 import pytest
 
-from lofte_reports.doctree.nodes import BLOCK_TYPES, Block, Chart, Document
+from lofte_reports.doctree.nodes import (
+    BLOCK_TYPES,
+    Block,
+    Chart,
+    Document,
+    Paragraph,
+    Series,
+    Table,
+)
 from lofte_reports.doctree.walk import document_texts
 from lofte_reports.writers import FORMATS, writer
 from lofte_reports.writers.docx import write_docx
@@ -118,3 +126,18 @@ def test_docx_table_cells_use_the_smaller_table_text_style() -> None:
     assert cell.style.name == "Table Text"
     assert cell.style.font.size is not None
     assert cell.style.font.size.pt == 9
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: Table((Paragraph.of("a"), Paragraph.of("b")), (), widths=(1, 0)),
+        lambda: Table((Paragraph.of("a"),), (), widths=(float("nan"),)),
+        lambda: Table((), ()),
+        lambda: Chart("t", ("T1",), (Series("s", (float("inf"),)),), "alt"),
+    ],
+    ids=["zero width", "nan width", "no columns", "infinite value"],
+)
+def test_a_node_no_writer_could_draw_is_refused_when_built(make: Callable[[], object]) -> None:
+    with pytest.raises(ValueError, match="table|series"):
+        make()

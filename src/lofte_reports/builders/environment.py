@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import jinja2
 from babel.dates import format_date
@@ -94,6 +94,16 @@ def render(
         raise DataError([Problem(f"mallen {error.name} finns inte")]) from None
     except jinja2.TemplateError as error:
         raise DataError([_template_problem(*_failing_frame(error, name))]) from None
+    except (ValueError, TypeError) as error:  # a doc.* call the tree refuses (heading level 99)
+        template, line, message = _failing_frame(error, name)
+        if line is None:
+            raise  # not raised from a template: a bug of ours, not the template's
+        return _raise_call_problem(template, line, message)
+
+
+def _raise_call_problem(template: str, line: int, message: str) -> NoReturn:
+    wording = f"ett anrop kan inte göras så ({message}); ändra anropet"
+    raise DataError([_template_problem(template, line, wording)]) from None
 
 
 def _template_problem(name: str, line: int | None, message: str | None) -> Problem:

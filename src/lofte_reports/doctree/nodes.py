@@ -8,6 +8,7 @@ A writer must handle every `Block` type (see `tests/writers/test_cover_nodes.py`
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Literal, Never, NoReturn, TypeAlias
 
@@ -90,8 +91,12 @@ class Table:
         for row in self.rows:
             if len(row) != columns:
                 raise ValueError(f"table row has {len(row)} cells, header has {columns}")
+        if not columns:
+            raise ValueError("a table needs at least one column")
         if self.widths is not None and len(self.widths) != columns:
             raise ValueError(f"table has {columns} columns but {len(self.widths)} widths")
+        if self.widths is not None and not all(math.isfinite(w) and w > 0 for w in self.widths):
+            raise ValueError(f"table widths must be positive numbers, not {self.widths}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +119,8 @@ class Chart:
 
     def __post_init__(self) -> None:
         for series in self.series:
+            if any(v is not None and not math.isfinite(v) for v in series.values):
+                raise ValueError(f"series {series.name!r} holds a value that is not a number")
             if len(series.values) != len(self.categories):
                 raise ValueError(
                     f"series {series.name!r} has {len(series.values)} values "
