@@ -26,7 +26,7 @@ from lofte_reports.model.pledge import (
 )
 from lofte_reports.model.status import Status
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "dataformat.md"
 SAMPLE = ROOT / "samples" / "landskrona-2018"
 REGENERATE = f"regenerate it with `{reference.GENERATE_COMMAND}` (from the project root)"

@@ -16,7 +16,7 @@ from lofte_reports.writers import Format, write
 from tests.conftest import ROOT, docx_text, normalise, pdf_text
 
 SAMPLES = ["landskrona-2018", "laxa-2018", "stockholm-norrmalm-2019"]
-SEEDS = Path(__file__).parent / "data"
+SEEDS = Path(__file__).parent.parent / "data"
 
 
 def seed_promises(name: str) -> list[str]:

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from tests.conftest import docx_text, normalise, pdf_text
 
-SEED = Path(__file__).parent / "data" / "medborgarlofte-landskrona-2018.txt"
+SEED = Path(__file__).parent.parent / "data" / "medborgarlofte-landskrona-2018.txt"
 
 WEB_PAGE_LINES = (
     "Javascript är inte påslaget",
