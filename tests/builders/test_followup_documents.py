@@ -240,3 +240,18 @@ def test_the_status_table_header_is_never_repeated_on_one_page(
         reader = PdfReader(io.BytesIO(documents[(key, "pdf")]))
         for page in reader.pages:
             assert normalise(page.extract_text()).count("Ansvarig") <= 1
+
+
+def test_a_police_only_summary_names_its_party_and_keeps_proper_names_in_titles() -> None:
+    from lofte_reports import FollowUp, followup_document, load_pledge
+    from lofte_reports.doctree.walk import dump
+    from tests.conftest import ROOT
+
+    folder = ROOT / "samples" / "stockholm-norrmalm-2019"
+    pledge = load_pledge(folder)
+    text = dump(followup_document(pledge, FollowUp(), "annual", "2019", folder / "templates"))
+    assert "skriftligt löfte från Lokalpolisområde Norrmalm till invånarna" in text
+    assert "polisen och kommunen" not in text
+    title = pledge.signatories[0].title
+    assert title[0].isupper() and "Norrmalm" in title
+    assert f"({title[0].lower()}{title[1:]}," in text

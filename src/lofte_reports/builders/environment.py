@@ -75,6 +75,7 @@ def environment(language: str = "sv", user_folder: Path | None = None) -> Sandbo
         number=functools.partial(_number, locale=locale),
         number_words=functools.partial(_number_words, language=language),
         capfirst=_capfirst,
+        lowerfirst=_lowerfirst,
         genitive=_genitive,
     )
     return env
@@ -189,6 +190,17 @@ def _join_names(names: Sequence[str], locale: str) -> str:
 
 def _capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _lowerfirst(text: str) -> str:
+    """Return a title as it reads mid-sentence: "Chef lokalpolisområde Norrmalm" → "chef …".
+
+    Only the first letter changes, and not in an abbreviation ("KSO", "LPO-chef"), so
+    proper names later in the title keep their capitals.
+    """
+    if text[1:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _genitive(name: str) -> str:
