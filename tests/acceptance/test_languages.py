@@ -218,7 +218,24 @@ def template_words(language: str) -> set[str]:
                         words |= {w.lower() for w in WORD.findall(literal)}
             else:
                 words |= {w.lower() for w in WORD.findall(piece)}
-    return words
+    return words | catalog_words(language)
+
+
+def catalog_words(language: str) -> set[str]:
+    """Return the words of the shared templates' gettext texts, as the language prints them.
+
+    The shared templates are written in Swedish (the msgids); English prints the msgstrs.
+    """
+    from babel.messages.pofile import read_po
+
+    from lofte_reports.builders.catalogs import catalog_path
+
+    with catalog_path("en").open("rb") as file:
+        catalog = read_po(file)
+    texts = [str(m.id if language == "sv" else m.string) for m in catalog if m.id]
+    return {
+        w.lower() for text in texts for w in WORD.findall(re.sub(r"%\(\w+\)s|\{\w+\}", " ", text))
+    }
 
 
 def month_names(language: str) -> set[str]:

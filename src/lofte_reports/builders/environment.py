@@ -20,8 +20,10 @@ from babel.dates import format_date
 from babel.lists import format_list
 from jinja2.sandbox import SandboxedEnvironment
 
+from lofte_reports.builders.catalogs import translations
 from lofte_reports.doctree.numbers import format_number
 from lofte_reports.errors import DataError, Problem
+from lofte_reports.languages import DEFAULT, known
 
 BUILTIN = Path(__file__).parent.parent / "templates"
 LOCALES = {"sv": "sv_SE", "en": "en_GB"}
@@ -36,7 +38,8 @@ class OverridableLoader(jinja2.BaseLoader):
     """
 
     def __init__(self, language: str, user_folder: Path | None) -> None:
-        self.builtin = jinja2.FileSystemLoader(str(BUILTIN / language))
+        # The language's own templates first, then the ones shared by every language.
+        self.builtin = jinja2.FileSystemLoader([str(BUILTIN / language), str(BUILTIN)])
         self.user = (
             jinja2.FileSystemLoader([str(user_folder / language), str(user_folder)])
             if user_folder
@@ -60,6 +63,7 @@ class OverridableLoader(jinja2.BaseLoader):
 def environment(language: str = "sv", user_folder: Path | None = None) -> SandboxedEnvironment:
     """Return the sandboxed environment for a language and an optional override folder."""
     env = SandboxedEnvironment(
+        extensions=["jinja2.ext.i18n"],
         loader=OverridableLoader(language, user_folder),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
@@ -67,6 +71,7 @@ def environment(language: str = "sv", user_folder: Path | None = None) -> Sandbo
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    env.install_gettext_translations(translations(known(language) or DEFAULT), newstyle=True)  # type: ignore[attr-defined]
     locale = LOCALES[language]
     env.filters.update(
         date=functools.partial(_date, locale=locale),
