@@ -232,7 +232,10 @@ def catalog_words(language: str) -> set[str]:
 
     with catalog_path("en").open("rb") as file:
         catalog = read_po(file)
-    texts = [str(m.id if language == "sv" else m.string) for m in catalog if m.id]
+    chosen = [m.id if language == "sv" else m.string for m in catalog if m.id]
+    texts = [
+        str(t) for text in chosen for t in (text if isinstance(text, tuple | list) else (text,))
+    ]
     return {
         w.lower() for text in texts for w in WORD.findall(re.sub(r"%\(\w+\)s|\{\w+\}", " ", text))
     }

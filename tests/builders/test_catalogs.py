@@ -25,6 +25,15 @@ def template_messages() -> set[str]:
     return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
 
 
+def _forms(text: object) -> tuple[str, ...]:
+    """Return the forms of a catalog text: one, or singular and plurals."""
+    return tuple(str(t) for t in text) if isinstance(text, tuple | list) else (str(text),)
+
+
+def _singular(text: object) -> str:
+    return _forms(text)[0]
+
+
 def test_the_templates_have_texts_to_translate() -> None:
     messages = template_messages()
     assert "Genomförd" in messages and "Sida {page} av {pages}" in messages
@@ -34,11 +43,11 @@ def test_the_templates_have_texts_to_translate() -> None:
 def test_every_catalog_has_every_message_and_nothing_else(language: Language) -> None:
     with catalog_path(language).open("rb") as file:
         catalog = read_po(file)
-    entries = {str(m.id): m for m in catalog if m.id}
+    entries = {_singular(m.id): m for m in catalog if m.id}
     wanted = template_messages()
     assert sorted(wanted - set(entries)) == [], f"{language}: add these to {catalog_path(language)}"
     assert sorted(set(entries) - wanted) == [], f"{language}: no template uses these any more"
-    unfinished = [key for key, m in entries.items() if not m.string or m.fuzzy]
+    unfinished = [key for key, m in entries.items() if not all(_forms(m.string)) or m.fuzzy]
     assert unfinished == [], f"{language}: empty or fuzzy translations"
 
 
@@ -48,12 +57,17 @@ def test_a_catalog_keeps_the_placeholders_of_its_messages(language: Language) ->
 
     with catalog_path(language).open("rb") as file:
         catalog = read_po(file)
+    holes = re.compile(r"%\(\w+\)s|\{\w+\}")
     for message in catalog:
         if message.id:
-            holes = re.compile(r"%\(\w+\)s|\{\w+\}")
-            assert sorted(holes.findall(str(message.id))) == sorted(
-                holes.findall(str(message.string))
-            )
+            # ngettext gives num; a "#. also given:" comment names what else the template passes
+            also = [h for comment in message.auto_comments for h in holes.findall(comment)]
+            given = {h for form in _forms(message.id) for h in holes.findall(form)}
+            given |= {"%(num)s", *also}
+            used = {h for form in _forms(message.string) for h in holes.findall(form)}
+            assert used <= given, f"{message.id!r}: {sorted(used - given)} are not given"
+            braces = {h for h in given if h.startswith("{")}
+            assert braces <= used, f"{message.id!r} must keep {sorted(braces)}"
 
 
 def test_templates_print_the_chosen_language() -> None:
