@@ -26,9 +26,9 @@ from pypdf import PdfReader
 
 from lofte_reports import api
 from lofte_reports.app.jobs import PledgeFolder, build, plan_all
-from lofte_reports.builders.environment import BUILTIN, LOCALES
+from lofte_reports.builders.environment import BUILTIN
 from lofte_reports.cli import main
-from lofte_reports.languages import Language
+from lofte_reports.languages import Language, info
 from lofte_reports.model.followup import FollowUpFile
 from lofte_reports.model.pledge import Pledge
 from lofte_reports.writers import Format, write
@@ -205,7 +205,8 @@ def template_words(language: str) -> set[str]:
     `"_common.j2"`), which select data or templates rather than print text; outside tags all text counts.
     """
     words: set[str] = set()
-    for path in sorted((BUILTIN / language).glob("*.j2")):
+    # The built-in templates are written in the source language; others print the catalog.
+    for path in sorted(BUILTIN.glob("*.j2")) if language == "sv" else []:
         source = re.sub(r"\{#.*?#\}", " ", path.read_text(encoding="utf-8"), flags=re.S)
         for piece in re.split(r"(\{%.*?%\}|\{\{.*?\}\})", source, flags=re.S):
             if piece.startswith(("{%", "{{")):
@@ -214,7 +215,7 @@ def template_words(language: str) -> set[str]:
                     literal = m.group(1) if m.group(1) is not None else m.group(3)
                     is_key = bool(m.group(2) or m.group(4))
                     if not is_key and not re.fullmatch(r"[a-z_][a-z0-9_.-]*", literal):
-                        literal = re.sub(r"\{\w+\}", " ", literal)  # "Page {page} of {pages}"
+                        literal = re.sub(r"\{\w+\}|%\(\w+\)s", " ", literal)  # placeholders
                         words |= {w.lower() for w in WORD.findall(literal)}
             else:
                 words |= {w.lower() for w in WORD.findall(piece)}
@@ -241,9 +242,9 @@ def catalog_words(language: str) -> set[str]:
     }
 
 
-def month_names(language: str) -> set[str]:
+def month_names(language: Language) -> set[str]:
     return {
-        str(name).lower() for name in get_month_names("wide", locale=LOCALES[language]).values()
+        str(name).lower() for name in get_month_names("wide", locale=info(language).locale).values()
     }
 
 

@@ -23,10 +23,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from lofte_reports.builders.catalogs import translations
 from lofte_reports.doctree.numbers import format_number
 from lofte_reports.errors import DataError, Problem
-from lofte_reports.languages import DEFAULT, known
+from lofte_reports.languages import DEFAULT, info, known
 
 BUILTIN = Path(__file__).parent.parent / "templates"
-LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 TEMPLATE_SUFFIX = ".j2"
 
 
@@ -38,8 +37,7 @@ class OverridableLoader(jinja2.BaseLoader):
     """
 
     def __init__(self, language: str, user_folder: Path | None) -> None:
-        # The language's own templates first, then the ones shared by every language.
-        self.builtin = jinja2.FileSystemLoader([str(BUILTIN / language), str(BUILTIN)])
+        self.builtin = jinja2.FileSystemLoader(str(BUILTIN))  # one set for every language
         self.user = (
             jinja2.FileSystemLoader([str(user_folder / language), str(user_folder)])
             if user_folder
@@ -71,8 +69,9 @@ def environment(language: str = "sv", user_folder: Path | None = None) -> Sandbo
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.install_gettext_translations(translations(known(language) or DEFAULT), newstyle=True)  # type: ignore[attr-defined]
-    locale = LOCALES[language]
+    code = known(language) or DEFAULT
+    env.install_gettext_translations(translations(code), newstyle=True)  # type: ignore[attr-defined]
+    locale = info(code).locale
     env.filters.update(
         date=functools.partial(_date, locale=locale),
         period=functools.partial(_period, locale=locale),
