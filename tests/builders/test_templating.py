@@ -85,9 +85,11 @@ def test_a_syntax_error_names_the_template_and_line(tmp_path: Path) -> None:
 
 def test_stray_text_outside_doc_calls_is_refused(tmp_path: Path) -> None:
     folder = folder_with_template(
-        tmp_path, "{% extends '!pledge.j2' %}{% block title %}Hej{% endblock %}"
+        tmp_path, "{% extends '!pledge.j2' %}\n{% block title %}\n\n  Hej där\n{% endblock %}"
     )
-    with pytest.raises(DataError, match="utanför doc-anrop"):
+    with pytest.raises(
+        DataError, match=r"mallen pledge.j2, rad 4: text utanför doc-anrop: 'Hej där'"
+    ):
         tree(folder)
 
 

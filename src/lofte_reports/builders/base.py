@@ -14,7 +14,7 @@ from typing import Any, Literal, TypeAlias
 
 import jinja2
 
-from lofte_reports.builders.environment import render
+from lofte_reports.builders.environment import BUILTIN, render
 from lofte_reports.doctree import nodes
 from lofte_reports.errors import DataError, Problem
 from lofte_reports.fonts.printable import describe_missing, undrawable
@@ -177,15 +177,38 @@ def build(
     stray = render(template, {**context, "doc": calls}, language, user_folder).strip()
     if stray:
         excerpt = stray[:60] + ("…" if len(stray) > 60 else "")
+        name, line = _where_written(stray, template, language, user_folder)
+        where = f"mallen {name}" + (f", rad {line}" if line else "")
         raise DataError(
             [
                 Problem(
-                    f"mallen {template} skriver text utanför doc-anrop: {excerpt!r}; "
+                    f"{where}: text utanför doc-anrop: {excerpt!r}; "
                     "lägg text i doc.paragraph(…) eller {% call doc.paragraph() %}"
                 )
             ]
         )
     return calls.document()
+
+
+def _where_written(
+    stray: str, template: str, language: str, user_folder: Path | None
+) -> tuple[str, int | None]:
+    """Return the template file and line where stray text was written, as well as we can tell.
+
+    The text is looked for in the user's templates first (where such mistakes are made),
+    then in the built-in set; without a match the document's template is named alone.
+    """
+    needle = stray.splitlines()[0].strip()[:40]
+    folders = [user_folder / language, user_folder] if user_folder else []
+    candidates = [
+        path for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.j2"))
+    ]
+    candidates.append(BUILTIN / template)
+    for path in candidates:
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if needle and needle in text:
+                return path.name, number
+    return template, None
 
 
 def text_argument(value: object) -> str:
