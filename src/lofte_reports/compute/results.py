@@ -5,10 +5,23 @@ goal its indicator against the baseline. Pure functions of pledge, follow-up dat
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
+from lofte_reports.compute.obligations import (
+    Obligations,
+    PlaceTally,
+    UnitTally,
+    place_totals,
+    tally,
+)
 from lofte_reports.compute.progress import Progress, progress
+from lofte_reports.compute.verdicts import (
+    VerdictSource,
+    assessed_verdict,
+    counted_verdict,
+    unit_status,
+)
 from lofte_reports.model.calendar import DateRange, ReportingPeriod, reporting_year, tertials
 from lofte_reports.model.followup import (
     ActivityRecord,
@@ -20,6 +33,7 @@ from lofte_reports.model.followup import (
 )
 from lofte_reports.model.pledge import Goal, Party, Pledge, Promise
 from lofte_reports.model.status import Status
+from lofte_reports.model.status import Verdict as PromiseVerdict
 
 StatusSource = Literal["computed", "assessed", "overridden", "none"]
 Verdict = Literal["improved", "worsened", "unchanged", "no-data"]
@@ -39,11 +53,68 @@ class PromiseResult:
     assessment: Assessment | None
     status: Status
     status_source: StatusSource
+    obligations: Obligations | None = None
+    """The plan's units over the pledge as of the period's end; None without a plan."""
+    units: tuple[UnitTally, ...] = ()
+    """The plan's units with days in the period ("Vårterminen: 2 av 3 besök", in T1 too)."""
+    year_units: tuple[UnitTally, ...] = ()
+    """The plan's units falling due in the reporting year, as of the period's end."""
+    places: tuple[PlaceTally, ...] = ()
+    """Per place over `year_units`: due, and credited unit by unit ("Drömmen 0 av 2")."""
+    logged_in_period: int = 0
+    """The sum of the counts of the promise's records in the period, plan or no plan."""
+    logged_to_date: int = 0
+    """The same from the start of the reporting year through the period's end."""
+    verdict: PromiseVerdict | None = None
+    """The year-end verdict; only for a year or the whole pledge, None in a tertial."""
+    verdict_source: VerdictSource | None = None
+    period_assessment: Assessment | None = None
+    """The assessment of exactly this period (never an earlier tertial's), if any."""
+
+    @property
+    def has_plan(self) -> bool:
+        """Return whether the promise has a countable plan."""
+        return self.promise.plan is not None
+
+    @property
+    def unit_word(self) -> str | None:
+        """Return what the plan counts, e.g. 'besök', for every sentence with a number."""
+        return self.promise.plan.unit if self.promise.plan is not None else None
 
     @property
     def deviates(self) -> bool:
-        """Return whether the promise is behind or was not kept."""
-        return self.status in DEVIATIONS
+        """Return whether the promise is behind its plan: only a promise with a plan can be."""
+        return self.has_plan and self.status in DEVIATIONS
+
+    @property
+    def missed_units(self) -> tuple[UnitTally, ...]:
+        """Return the units of the reporting year that ended unmet, missed for good."""
+        return tuple(unit for unit in self.year_units if unit.missed)
+
+    @property
+    def unmatched_records(self) -> tuple[ActivityRecord, ...]:
+        """Return records whose place is not one of the plan's places (not counted)."""
+        return self.obligations.unmatched if self.obligations is not None else ()
+
+    @property
+    def outside_records(self) -> tuple[ActivityRecord, ...]:
+        """Return records in no unit of the plan, e.g. visits between terms (not counted)."""
+        return self.obligations.outside if self.obligations is not None else ()
+
+    @property
+    def cause(self) -> str | None:
+        """Return the cause of a deviation, as the period's assessment gives it."""
+        return self.period_assessment.cause if self.period_assessment else None
+
+    @property
+    def consequence(self) -> str | None:
+        """Return the consequence of a deviation, as the period's assessment gives it."""
+        return self.period_assessment.consequence if self.period_assessment else None
+
+    @property
+    def action(self) -> str | None:
+        """Return the corrective action for a deviation, as the period's assessment gives it."""
+        return self.period_assessment.action if self.period_assessment else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +156,36 @@ class PeriodReport:
         counts = Counter(result.status for result in self.promises)
         return {status: counts[status] for status in Status if counts[status]}
 
+    @property
+    def is_year_end(self) -> bool:
+        """Return whether the period is a year or the whole pledge: verdicts, not statuses."""
+        return self.period.kind != "tertial"
+
+    @property
+    def verdict_counts(self) -> dict[PromiseVerdict, int]:
+        """Return how many promises have each year-end verdict, in the order of `Verdict`."""
+        counts = Counter(r.verdict for r in self.promises if r.verdict is not None)
+        return {verdict: counts[verdict] for verdict in PromiseVerdict if counts[verdict]}
+
+    def verdicts_from(self, source: VerdictSource) -> int:
+        """Return how many verdicts rest on counts ("counted"), assessments, or are missing."""
+        return sum(1 for result in self.promises if result.verdict_source == source)
+
+    @property
+    def counted_verdicts(self) -> int:
+        """Return how many year-end verdicts rest on counts against a plan."""
+        return self.verdicts_from("counted")
+
+    @property
+    def assessed_verdicts(self) -> int:
+        """Return how many year-end verdicts rest on an assessment of the period."""
+        return self.verdicts_from("assessed")
+
+    @property
+    def missing_verdicts(self) -> int:
+        """Return how many promises have no verdict: no plan and no assessment of the period."""
+        return self.verdicts_from("missing")
+
 
 def period_report(pledge: Pledge, followup: FollowUp, period: ReportingPeriod) -> PeriodReport:
     """Return the follow-up of `period` (a tertial, a year or the whole pledge)."""
@@ -122,20 +223,63 @@ def _promise_result(
     mine = [r for r in followup.activities if r.promise == promise.id]
     records = tuple(r for r in mine if period.range.contains(r.date))
     assessment = _assessment(followup, promise, period, pledge_range)
+    exact = next(
+        (a for a in followup.assessments if a.promise == promise.id and a.period == period.key),
+        None,
+    )
+    year = reporting_year(period, pledge_range).range
+    to_date = DateRange(year.start, period.range.end)
+    logged_to_date = sum(r.count for r in mine if to_date.contains(r.date))
     result_progress = None
     status: Status = Status.NOT_ASSESSED
     source: StatusSource = "none"
+    obligations = None
+    units: tuple[UnitTally, ...] = ()
+    year_units: tuple[UnitTally, ...] = ()
+    verdict: PromiseVerdict | None = None
+    verdict_source: VerdictSource | None = None
     if promise.plan is not None:
+        plan, terms, end = promise.plan, pledge.terms(), period.range.end
+        obligations = tally(plan, mine, pledge_range, end, terms)
+        units = obligations.overlapping(period.range)
+        year_units = obligations.due_in(year)
+        in_period = tally(plan, records, pledge_range, end, terms)
         done = [(r.date, r.count) for r in mine]
-        result_progress = progress(promise.plan, pledge_range, period, done, pledge.terms())
+        result_progress = replace(
+            progress(plan, pledge_range, period, done, terms),
+            done_in_period=sum(unit.done for unit in in_period.units),
+            done_to_date=sum(unit.credited for unit in year_units),
+            status=unit_status(year_units, period.range.end == year.end),
+        )
         status, source = result_progress.status, "computed"
+        if period.kind != "tertial":
+            verdict, verdict_source = counted_verdict(obligations.due_in(period.range)), "counted"
+    elif period.kind != "tertial":
+        verdict = assessed_verdict(exact)
+        verdict_source = "missing" if verdict is PromiseVerdict.MISSING else "assessed"
     if assessment is not None and assessment.status is not None:
         if source == "computed" and assessment.status != status:
             status, source = assessment.status, "overridden"
         elif source == "none":
             status, source = assessment.status, "assessed"
     return PromiseResult(
-        number, promise, parties, result_progress, records, assessment, status, source
+        number,
+        promise,
+        parties,
+        result_progress,
+        records,
+        assessment,
+        status,
+        source,
+        obligations=obligations,
+        units=units,
+        year_units=year_units,
+        places=place_totals(year_units),
+        logged_in_period=sum(r.count for r in records),
+        logged_to_date=logged_to_date,
+        verdict=verdict,
+        verdict_source=verdict_source,
+        period_assessment=exact,
     )
 
 

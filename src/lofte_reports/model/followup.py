@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, Strict, StringConstraints
 
 from lofte_reports.model.base import Date, Id, Model, Paragraphs, Text
-from lofte_reports.model.status import Status
+from lofte_reports.model.status import Status, Verdict
 
 PeriodKey = Annotated[
     str,
@@ -45,6 +45,20 @@ class Assessment(Model):
     comment: Text | None = None
     reason: Text | None = None
     next_steps: Text | None = None
+    verdict: Annotated[Verdict, Strict(False)] | None = Field(
+        default=None,
+        description=(
+            "Slutbedömning för ett år eller hela perioden, för löften utan plan: kept (hållet), "
+            "partly-kept (delvis hållet), not-kept (inte hållet) eller not-assessed (bedöms ej)"
+        ),
+    )
+    cause: Text | None = Field(default=None, description="Avvikelse: orsaken till avvikelsen")
+    consequence: Text | None = Field(
+        default=None, description="Avvikelse: vad avvikelsen får för följder"
+    )
+    action: Text | None = Field(
+        default=None, description="Avvikelse: vad som görs för att rätta till den"
+    )
 
 
 class Baseline(Model):
@@ -53,6 +67,13 @@ class Baseline(Model):
     indicator: Id
     value: float
     measured: Text = Field(description="When it was measured, e.g. '2017' or 'hösten 2017'")
+    period: PeriodKey | None = Field(
+        default=None,
+        description=(
+            "Perioden värdet gäller, t.ex. '2017' för hela årets antal eller '2017-T1' för en "
+            "tertial; utan period räknas värdet som ett värde per mätperiod (t.ex. per tertial)"
+        ),
+    )
     note: Text | None = None
 
 

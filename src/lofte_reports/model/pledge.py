@@ -181,6 +181,13 @@ class Plan(Model):
     per: Annotated[Frequency, Strict(False)]
     places: list[Text] = Field(default_factory=list)
     unit: Text | None = Field(default=None, description="What is counted, e.g. 'besök'")
+    counts: Literal["occasions", "times"] = Field(
+        default="occasions",
+        description=(
+            "occasions (standard): allt på samma plats samma dag är ett tillfälle; "
+            "times: varje gång räknas, även flera samma dag (t.ex. kontroller)"
+        ),
+    )
 
 
 class Activity(Model):
@@ -239,6 +246,35 @@ class Indicator(Model):
     )
     direction: Literal["increase", "decrease"]
     unit: Text | None = None
+    kind: Literal["share", "count", "index", "other"] | None = Field(
+        default=None,
+        description=(
+            "Vad värdet är: share (andel i procent; ändringar i procentenheter), count (antal), "
+            "index eller other; standard: share om unit är % eller procent, count för "
+            "anmälda brott, annars other"
+        ),
+    )
+    margin: Annotated[float, Field(ge=0)] | None = Field(
+        default=None,
+        description=(
+            "Felmarginal: en ändring som inte är större än så räknas som oförändrad, t.ex. 3 "
+            "(procentenheter) för en trygghetsmätning"
+        ),
+    )
+    per_period: bool | None = Field(
+        default=None,
+        description=(
+            "true när varje mätvärde är ett antal under en period (t.ex. anmälda brott per "
+            "tertial), så att året jämförs som summa; standard: true för anmälda brott"
+        ),
+    )
+
+
+class Target(Model):
+    """The value a goal's indicator is to reach, and by when."""
+
+    value: float = Field(description="Målvärdet, t.ex. 55 (procent)")
+    date: Date = Field(description="Senast när målvärdet ska vara nått, t.ex. 2018-12-31")
 
 
 class Goal(Model):
@@ -247,6 +283,9 @@ class Goal(Model):
     id: Id
     text: Text
     indicator: Indicator
+    target: Target | None = Field(
+        default=None, description="Målvärde och måldatum, t.ex. minst 55 procent till hösten 2018"
+    )
     problems: list[Id] = Field(default_factory=list)
 
 

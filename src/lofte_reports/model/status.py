@@ -21,3 +21,20 @@ class Status(StrEnum):
     NOT_STARTED = "not-started"
     NOT_DONE = "not-done"
     NOT_ASSESSED = "not-assessed"
+
+
+class Verdict(StrEnum):
+    """The verdict on a promise at the end of a year or of the whole pledge (not an in-year status).
+
+    kept: Hållet; partly-kept: Delvis hållet; not-kept: Inte hållet; missing: Bedömning
+    saknas (nobody assessed the period: a gap in the data, and a lint warning);
+    not-assessed: Bedöms ej (a decision not to assess, which is not the same as missing).
+    Where the promise has a plan the verdict is counted from its units; where it has none it
+    is taken from an assessment of that very period, never from an earlier tertial's.
+    """
+
+    KEPT = "kept"
+    PARTLY_KEPT = "partly-kept"
+    NOT_KEPT = "not-kept"
+    MISSING = "missing"
+    NOT_ASSESSED = "not-assessed"
