@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from lofte_reports.compute.indicators import IndicatorOutcome, indicator_outcome
 from lofte_reports.compute.obligations import (
     Obligations,
     PlaceTally,
@@ -127,6 +128,13 @@ class IndicatorResult:
     new_readings: tuple[Reading, ...]
     change: float | None
     verdict: Verdict
+    outcome: IndicatorOutcome | None = None
+    """The honest comparison (`compute.indicators`): like with like, within a margin."""
+
+    @property
+    def no_new_reading(self) -> bool:
+        """Return whether the period brought no new reading ("Ingen ny mätning")."""
+        return not self.new_readings
 
     @property
     def latest(self) -> Reading | None:
@@ -195,7 +203,9 @@ def period_report(pledge: Pledge, followup: FollowUp, period: ReportingPeriod) -
         _promise_result(n, pledge, followup, group_promise, period, pledge_range)
         for n, group_promise in enumerate(_promises_with_parties(pledge), start=1)
     )
-    indicators = tuple(_indicator_result(goal, followup, period) for goal in pledge.goals)
+    indicators = tuple(
+        _indicator_result(goal, followup, period, pledge_range) for goal in pledge.goals
+    )
     narrative = next((n for n in followup.narratives if n.period == period.key), None)
     has_records = any(result.records for result in promises) or any(
         a.period == period.key for a in followup.assessments
@@ -299,7 +309,9 @@ def _assessment(
     return None
 
 
-def _indicator_result(goal: Goal, followup: FollowUp, period: ReportingPeriod) -> IndicatorResult:
+def _indicator_result(
+    goal: Goal, followup: FollowUp, period: ReportingPeriod, pledge_range: DateRange
+) -> IndicatorResult:
     indicator = goal.indicator
     baseline = next((b for b in followup.baselines if b.indicator == indicator.id), None)
     readings = tuple(
@@ -312,4 +324,5 @@ def _indicator_result(goal: Goal, followup: FollowUp, period: ReportingPeriod) -
         change = readings[-1].value - baseline.value
         better = change if indicator.direction == "increase" else -change
         verdict = "improved" if better > 0 else "worsened" if better < 0 else "unchanged"
-    return IndicatorResult(goal, baseline, readings, new, change, verdict)
+    outcome = indicator_outcome(goal, baseline, readings, period, pledge_range)
+    return IndicatorResult(goal, baseline, readings, new, change, verdict, outcome)
