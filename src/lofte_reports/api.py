@@ -16,10 +16,12 @@ from lofte_reports.app.jobs import Job, PledgeFolder, build, job, plan_all, writ
 from lofte_reports.app.scaffold import NEXT_STEPS, init_folder
 from lofte_reports.builders.followup import FollowUpKind, build_followup
 from lofte_reports.builders.pledge import build_pledge
+from lofte_reports.compute.lint import lint
 from lofte_reports.doctree import nodes
 from lofte_reports.errors import DataError, Problem, format_loc
 from lofte_reports.fonts.printable import unprintable
 from lofte_reports.input.files import find_pledge_file, line_of, read_data, validate
+from lofte_reports.input.followup import followup_folder, record_places
 from lofte_reports.input.followup import load_followup as _load_followup
 from lofte_reports.input.theme import document_style
 from lofte_reports.input.translations import choose_language
@@ -116,6 +118,38 @@ def open_folder(
         tuple(warnings),
         style,
     )
+
+
+def lint_warnings(folder: PledgeFolder) -> list[Problem]:
+    """Return the pledge lint's warnings for a loaded folder, each with file, line and field.
+
+    Where a promise cannot be followed up with numbers, a goal lacks a baseline or target,
+    a placeholder from `init` is left, a record does not fit its plan (place, day, term),
+    an assessment is missing or a deviation lacks cause and action, or a text looks like a
+    personnummer. Warnings, not errors: `make-report validate --strict` makes them errors.
+    """
+    pledge_file = find_pledge_file(folder.path)
+    _, pledge_lines = read_data(pledge_file)
+    places = record_places(folder.pledge, folder.path) if folder.followup else {}
+    problems: list[Problem] = []
+    for loc, message in lint(folder.pledge, folder.followup):
+        if loc[:1] != ("followup",):
+            line = line_of(pledge_lines, loc)
+            problems.append(Problem(message, pledge_file, line, format_loc(loc) or None))
+            continue
+        section, rest = str(loc[1]), loc[2:]
+        records = getattr(folder.followup, section, [])
+        found = None
+        if rest and isinstance(rest[0], int) and rest[0] < len(records):
+            found = places.get((section, records[rest[0]].model_dump_json()))
+        if found is None:
+            where = followup_folder(folder.path)
+            problems.append(Problem(message, where, None, format_loc((section,))))
+            continue
+        path, lines, index = found
+        inner = (section, index, *rest[1:])
+        problems.append(Problem(message, path, line_of(lines, inner), format_loc(inner)))
+    return problems
 
 
 def _unused_followup(problem: Problem) -> Problem:

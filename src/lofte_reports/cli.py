@@ -132,12 +132,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="sista dagen (standard: 31 december samma år)",
     )
 
-    _command(
+    validate = _command(
         commands,
         "validate",
         "kontrollera en löftesmapp utan att skriva något",
         "Kontrollera löftet och uppföljningsdata i en löftesmapp och visa alla fel med fil, "
-        "rad och fält.",
+        "rad och fält. Varningar visar också var ett löfte inte går att följa upp ärligt "
+        "(ingen plan, inget utgångsvärde, platshållare, saknade bedömningar …).",
+    )
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="räkna varningarna som fel (avsluta med kod 1 om det finns några)",
     )
     _command(
         commands,
@@ -233,6 +239,13 @@ def _run(args: argparse.Namespace) -> int:
         folder = api.open_folder(args.folder)
         _print_warnings(folder.warnings)
         api.check_folder(folder)
+        lint = api.lint_warnings(folder)
+        if args.strict and lint:
+            for problem in lint:
+                print(f"make-report: fel: {problem}", file=sys.stderr)
+            print(f"make-report: {len(lint)} varningar räknas som fel (--strict)", file=sys.stderr)
+            return EXIT_DATA
+        _print_warnings(lint)
         records = len(folder.followup.activities) if folder.followup else 0
         print(
             f"{args.folder}: inga fel ({len(folder.pledge.promises())} löften, "

@@ -347,3 +347,42 @@ def _check(
         Problem(message, path, line_of(lines, loc), format_loc(loc))
         for loc, message in followup_problems(pledge, followup_file)
     ]
+
+
+RecordPlace = tuple[Path, dict[Loc, int], int]
+"""Where a follow-up record was read: its file, the file's lines, its index in the file."""
+
+
+def record_places(pledge: Pledge, pledge_folder: Path) -> dict[tuple[str, str], RecordPlace]:
+    """Return where each follow-up record was read, keyed by (section, record as JSON).
+
+    For warnings about records of the merged follow-up (`compute.lint`): the merge sorts
+    records, so a record is found by its value. Files that do not load are skipped (the
+    loader has refused them already). Equal records map to the first file that has one.
+    """
+    folder = followup_folder(pledge_folder)
+    found: dict[tuple[str, str], RecordPlace] = {}
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.iterdir()):
+        suffix = path.suffix.lower()
+        try:
+            if suffix in DATA_SUFFIXES:
+                data, lines = read_data(path, root=pledge_folder)
+                data, _ = choose_language(data, pledge.language)
+                data, _ = _date_readings(data, pledge)
+                one = validate(FollowUpFile, data, path, lines)
+            elif suffix == ".csv":
+                records, lines, _ = parse_activity_csv(path, root=pledge_folder)
+                one = FollowUpFile(activities=records)
+            else:
+                continue
+        except DataError:
+            continue
+        for section in _SECTIONS:
+            for n, record in enumerate(getattr(one, section)):
+                found.setdefault((section, record.model_dump_json()), (path, lines, n))
+    return found
+
+
+_SECTIONS = ("activities", "assessments", "baselines", "readings", "narratives")
