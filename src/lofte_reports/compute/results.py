@@ -1,5 +1,10 @@
 """What a follow-up reports for one period: per promise plan against done and status, per
 goal its indicator against the baseline. Pure functions of pledge, follow-up data and period.
+
+A promise with a plan gets its status from its obligations per (unit, place)
+(`compute.obligations`, `compute.verdicts`): `Progress.done_in_period` counts occasions at
+the plan's places, `done_to_date` what was credited unit by unit (a surplus at one place or
+in one term never stands in for another). Years and the whole pledge also get a `verdict`.
 """
 
 from __future__ import annotations
@@ -296,7 +301,11 @@ def _promise_result(
 def _assessment(
     followup: FollowUp, promise: Promise, period: ReportingPeriod, pledge_range: DateRange
 ) -> Assessment | None:
-    """Return the promise's assessment for the period; for a year, else its last tertial's."""
+    """Return the promise's assessment for the period; for a year, else its last tertial's.
+
+    Kept for the in-year `status` the current templates print. The year-end `verdict` never
+    falls back: it uses `period_assessment`, the assessment of exactly that period.
+    """
     mine = [a for a in followup.assessments if a.promise == promise.id]
     exact = next((a for a in mine if a.period == period.key), None)
     if exact is not None or period.kind == "tertial":
