@@ -14,7 +14,7 @@ from lofte_reports.compute.lint import lint
 from lofte_reports.model.followup import ActivityRecord, Assessment, FollowUp
 from lofte_reports.model.pledge import Pledge
 
-SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "landskrona-2018"
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "landskrona-2018"
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from lofte_reports.model.followup import ActivityRecord, Assessment, Baseline, F
 from lofte_reports.model.pledge import Pledge, Target
 from lofte_reports.model.status import Status, Verdict
 
-SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "landskrona-2018"
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "landskrona-2018"
 
 
 @pytest.fixture(scope="module")
