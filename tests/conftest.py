@@ -12,7 +12,7 @@ import pytest
 from hypothesis import settings
 from pypdf import PdfReader
 
-from lofte_reports import Pledge, load_pledge, render_pledge
+from lofte_reports import FollowUp, Pledge, api, load_pledge, render_pledge
 
 # Property tests check correctness, not speed: on shared, noisy machines a deadline only
 # makes them flaky (speed is measured in bench/).
@@ -59,3 +59,11 @@ def sample_pdf(sample_pledge: Pledge) -> bytes:
 @pytest.fixture(scope="session")
 def sample_docx(sample_pledge: Pledge) -> bytes:
     return render_pledge(sample_pledge, "docx")
+
+
+@pytest.fixture(scope="session")
+def sample() -> tuple[Pledge, FollowUp]:
+    """The Landskrona sample's pledge and follow-up data (frozen models: safe to share)."""
+    folder = api.open_folder(SAMPLE)
+    assert folder.followup is not None
+    return folder.pledge, folder.followup

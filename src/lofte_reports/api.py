@@ -18,10 +18,10 @@ from lofte_reports.builders.followup import FollowUpKind, build_followup
 from lofte_reports.builders.pledge import build_pledge
 from lofte_reports.compute.lint import lint
 from lofte_reports.doctree import nodes
-from lofte_reports.errors import DataError, Problem, format_loc
+from lofte_reports.errors import DataError, Loc, Problem, format_loc
 from lofte_reports.fonts.printable import unprintable
 from lofte_reports.input.files import find_pledge_file, line_of, read_data, validate
-from lofte_reports.input.followup import followup_folder, record_places
+from lofte_reports.input.followup import RecordPlace, followup_folder
 from lofte_reports.input.followup import load_followup as _load_followup
 from lofte_reports.input.theme import document_style
 from lofte_reports.input.translations import choose_language
@@ -57,8 +57,8 @@ def load_pledge(
 
 def _load_pledge(
     path: PathLike, language: Language | None = None, warnings: list[Problem] | None = None
-) -> tuple[Pledge, nodes.DocumentStyle]:
-    """Return the pledge and the look of its documents (its theme, files read and checked)."""
+) -> tuple[Pledge, nodes.DocumentStyle, Path, dict[Loc, int]]:
+    """Return the pledge, the look of its documents, and the file and lines it was read from."""
     file = find_pledge_file(Path(path))
     data, lines = read_data(file)
     if language is not None and isinstance(data, dict):
@@ -76,7 +76,7 @@ def _load_pledge(
     ]
     if problems:
         raise DataError(problems)
-    return pledge, style
+    return pledge, style, file, lines
 
 
 def load_followup(
@@ -101,10 +101,11 @@ def open_folder(
     """
     folder = _folder_of(Path(path))
     warnings: list[Problem] = []
-    pledge, style = _load_pledge(path, language, warnings)
+    pledge, style, pledge_file, pledge_lines = _load_pledge(path, language, warnings)
     templates = folder / TEMPLATE_FOLDER
+    places: dict[tuple[str, str], RecordPlace] = {}
     try:
-        followup = _load_followup(pledge, folder, warnings, style.font)
+        followup = _load_followup(pledge, folder, warnings, style.font, places)
     except DataError as error:
         if followup_needed:
             raise
@@ -117,6 +118,9 @@ def open_folder(
         templates if templates.is_dir() else None,
         tuple(warnings),
         style,
+        pledge_file,
+        pledge_lines,
+        places,
     )
 
 
@@ -128,9 +132,8 @@ def lint_warnings(folder: PledgeFolder) -> list[Problem]:
     an assessment is missing or a deviation lacks cause and action, or a text looks like a
     personnummer. Warnings, not errors: `make-report validate --strict` makes them errors.
     """
-    pledge_file = find_pledge_file(folder.path)
-    _, pledge_lines = read_data(pledge_file)
-    places = record_places(folder.pledge, folder.path) if folder.followup else {}
+    pledge_file, pledge_lines = folder.pledge_file, folder.pledge_lines
+    places = folder.record_places
     problems: list[Problem] = []
     for loc, message in lint(folder.pledge, folder.followup):
         if loc[:1] != ("followup",):
@@ -269,7 +272,7 @@ def write_pledge(
     Every format is rendered before any file is written, so a failure writes nothing.
     """
     loaded = open_folder(folder, language, followup_needed=False)
-    return write_jobs(loaded, [job(loaded.pledge, "pledge")], Path(out), formats)
+    return write_documents(loaded, "pledge", out, formats)[0]
 
 
 def write_followup(
@@ -281,9 +284,7 @@ def write_followup(
     language: Language | None = None,
 ) -> list[Path]:
     """Write one tertial follow-up or summary of a pledge folder; return the files written."""
-    loaded = open_folder(folder, language)
-    chosen = followup_period(loaded.pledge, kind, period_key)
-    return write_jobs(loaded, [job(loaded.pledge, kind, chosen)], Path(out), formats)
+    return write_documents(open_folder(folder, language), kind, out, formats, period_key)[0]
 
 
 def write_all(
@@ -293,9 +294,7 @@ def write_all(
     language: Language | None = None,
 ) -> tuple[list[Path], list[tuple[str, str]]]:
     """Write every document the data supports; return the files and (document, why) skipped."""
-    loaded = open_folder(folder, language)
-    jobs, skipped = plan_all(loaded)
-    return write_jobs(loaded, jobs, Path(out), formats), skipped
+    return write_documents(open_folder(folder, language), "all", out, formats)
 
 
 def check_folder(folder: PledgeFolder) -> None:

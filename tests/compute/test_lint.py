@@ -8,20 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from lofte_reports import api
 from lofte_reports.cli import main
 from lofte_reports.compute.lint import lint
 from lofte_reports.model.followup import ActivityRecord, Assessment, FollowUp
 from lofte_reports.model.pledge import Pledge
-
-SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "landskrona-2018"
-
-
-@pytest.fixture(scope="module")
-def sample() -> tuple[Pledge, FollowUp]:
-    folder = api.open_folder(SAMPLE)
-    assert folder.followup is not None
-    return folder.pledge, folder.followup
+from tests.conftest import SAMPLE
 
 
 def messages(pledge: Pledge, followup: FollowUp | None) -> list[str]:

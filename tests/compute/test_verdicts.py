@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from pathlib import Path
 from typing import Any
-
-import pytest
 
 from lofte_reports import api
 from lofte_reports.compute.results import PeriodReport, PromiseResult, period_report
 from lofte_reports.model.followup import ActivityRecord, Assessment, Baseline, FollowUp, Reading
 from lofte_reports.model.pledge import Pledge, Target
 from lofte_reports.model.status import Status, Verdict
-
-SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "landskrona-2018"
-
-
-@pytest.fixture(scope="module")
-def sample() -> tuple[Pledge, FollowUp]:
-    folder = api.open_folder(SAMPLE)
-    assert folder.followup is not None
-    return folder.pledge, folder.followup
 
 
 def report(pledge: Pledge, followup: FollowUp, key: str) -> PeriodReport:

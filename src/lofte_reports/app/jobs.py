@@ -16,7 +16,8 @@ from lofte_reports.app.files import write_files
 from lofte_reports.builders.followup import build_followup
 from lofte_reports.builders.pledge import build_pledge
 from lofte_reports.doctree import nodes
-from lofte_reports.errors import DataError, Problem
+from lofte_reports.errors import DataError, Loc, Problem
+from lofte_reports.input.followup import RecordPlace
 from lofte_reports.model.calendar import DateRange, ReportingPeriod, tertials, whole, years
 from lofte_reports.model.followup import FollowUp
 from lofte_reports.model.pledge import Pledge
@@ -55,6 +56,11 @@ class PledgeFolder:
     warnings: tuple[Problem, ...] = ()
     style: nodes.DocumentStyle = field(default_factory=nodes.DocumentStyle)
     """The look of the documents: the pledge's theme with its files read and checked."""
+    pledge_file: Path | None = None
+    pledge_lines: dict[Loc, int] = field(default_factory=dict)
+    """The line of every key and item of the pledge file, for warnings that point at it."""
+    record_places: dict[tuple[str, str], RecordPlace] = field(default_factory=dict)
+    """Where each follow-up record was read (see `input.followup.record_places`)."""
 
 
 def job(pledge: Pledge, kind: JobKind, period: ReportingPeriod | None = None) -> Job:

@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import jinja2
 from babel.dates import format_date
@@ -76,7 +76,7 @@ def environment(language: str = "sv", user_folder: Path | None = None) -> Sandbo
         date=functools.partial(_date, locale=locale),
         period=functools.partial(_period, locale=locale),
         join_names=functools.partial(_join_names, locale=locale),
-        number=functools.partial(_number, locale=locale),
+        number=functools.partial(format_number, language=locale),
         number_words=functools.partial(_number_words, language=language),
         capfirst=_capfirst,
         lowerfirst=_lowerfirst,
@@ -103,12 +103,8 @@ def render(
         template, line, message = _failing_frame(error, name)
         if line is None:
             raise  # not raised from a template: a bug of ours, not the template's
-        return _raise_call_problem(template, line, message)
-
-
-def _raise_call_problem(template: str, line: int, message: str) -> NoReturn:
-    wording = f"ett anrop kan inte göras så ({message}); ändra anropet"
-    raise DataError([_template_problem(template, line, wording)]) from None
+        wording = f"ett anrop kan inte göras så ({message}); ändra anropet"
+        raise DataError([_template_problem(template, line, wording)]) from None
 
 
 def _template_problem(name: str, line: int | None, message: str | None) -> Problem:
@@ -141,11 +137,6 @@ def _period(value: Any, locale: str) -> str:
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
     return f"{_date(start, locale)} – {_date(end, locale)}"
-
-
-def _number(value: float, locale: str, signed: bool = False) -> str:
-    """Return a number as the language writes it: '1 234,5'; signed: '+4' or '−2'."""
-    return format_number(value, locale, signed)
 
 
 _NUMBER_WORDS = {

@@ -55,12 +55,14 @@ def load_followup(
     pledge_folder: Path,
     warnings: list[Problem] | None = None,
     font: FontFamily | None = None,
+    places: dict[tuple[str, str], RecordPlace] | None = None,
 ) -> FollowUp | None:
     """Return the pledge's follow-up data, checked against the pledge; None if it has none.
 
     Texts given in several languages are resolved to the pledge's language; missing
     translations are added to `warnings`. Texts are checked against `font` (a theme's
-    font family) when given, else against the built-in font.
+    font family) when given, else against the built-in font. `places`, when given, is
+    filled with where each record was read, for warnings that point at its line.
     """
     folder = followup_folder(pledge_folder)
     if not folder.is_dir():
@@ -109,6 +111,8 @@ def load_followup(
     problems += _duplicates(read)
     if problems:
         raise DataError(problems)
+    if places is not None:
+        places.update(record_places(read))
     return FollowUp.merged(files, activities)
 
 
@@ -158,7 +162,7 @@ def _duplicates(read: list[tuple[Path, FollowUpFile, dict[Loc, int]]]) -> list[P
     with_activities = [(path, f) for path, f, _ in read if f.activities]
     for n, (path, followup_file) in enumerate(with_activities):
         for other_path, other in with_activities[:n]:
-            mine, theirs = _as_multiset(followup_file.activities), _as_multiset(other.activities)
+            mine, theirs = Counter(followup_file.activities), Counter(other.activities)
             if mine <= theirs:
                 copy, original = path, other_path
                 if mine == theirs and _COPY_NAME.search(other_path.stem):
@@ -170,10 +174,6 @@ def _duplicates(read: list[tuple[Path, FollowUpFile, dict[Loc, int]]]) -> list[P
                 problems.append(Problem(message, copy))
                 break
     return problems
-
-
-def _as_multiset(records: list[ActivityRecord]) -> Counter[ActivityRecord]:
-    return Counter(records)
 
 
 def read_activity_csv(path: Path) -> tuple[list[ActivityRecord], dict[Loc, int]]:
@@ -353,32 +353,17 @@ RecordPlace = tuple[Path, dict[Loc, int], int]
 """Where a follow-up record was read: its file, the file's lines, its index in the file."""
 
 
-def record_places(pledge: Pledge, pledge_folder: Path) -> dict[tuple[str, str], RecordPlace]:
+def record_places(
+    read: list[tuple[Path, FollowUpFile, dict[Loc, int]]],
+) -> dict[tuple[str, str], RecordPlace]:
     """Return where each follow-up record was read, keyed by (section, record as JSON).
 
     For warnings about records of the merged follow-up (`compute.lint`): the merge sorts
-    records, so a record is found by its value. Files that do not load are skipped (the
-    loader has refused them already). Equal records map to the first file that has one.
+    records, so a record is found by its value. Equal records map to the first file that
+    has one.
     """
-    folder = followup_folder(pledge_folder)
     found: dict[tuple[str, str], RecordPlace] = {}
-    if not folder.is_dir():
-        return found
-    for path in sorted(folder.iterdir()):
-        suffix = path.suffix.lower()
-        try:
-            if suffix in DATA_SUFFIXES:
-                data, lines = read_data(path, root=pledge_folder)
-                data, _ = choose_language(data, pledge.language)
-                data, _ = _date_readings(data, pledge)
-                one = validate(FollowUpFile, data, path, lines)
-            elif suffix == ".csv":
-                records, lines, _ = parse_activity_csv(path, root=pledge_folder)
-                one = FollowUpFile(activities=records)
-            else:
-                continue
-        except DataError:
-            continue
+    for path, one, lines in read:
         for section in _SECTIONS:
             for n, record in enumerate(getattr(one, section)):
                 found.setdefault((section, record.model_dump_json()), (path, lines, n))
