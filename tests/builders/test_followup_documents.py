@@ -67,15 +67,28 @@ def test_tertial_numbers_match_the_computation(
     report = period_report(sample_pledge, followup, period)
     text = text_of(documents, key, fmt)
     for result in report.promises:
-        if result.progress is None:
+        if not result.has_plan:
             continue
-        p = result.progress
-        assert (
-            f"Planerat under perioden: {p.planned_in_period}. Utfört under perioden: "
-            f"{p.done_in_period}. Hittills i år: {p.done_to_date} av {p.planned_in_year} planerade."
-        ) in text
+        unit = result.unit_word
+        for tally in result.units:
+            assert f": {tally.credited} av {tally.due} {unit}" in text, (result.number, tally)
+        assert f"Hittills i år: {result.year_credited} av {result.year_due} {unit}." in text
     good = report.count("completed", "on-track")
-    assert f"{good} av 7 löften är genomförda eller går enligt plan." in text
+    words = ["noll", "Ett", "Två", "Tre", "Fyra", "Fem", "Sex", "Sju"]
+    assert f"{words[good]} av sju löften är genomför" in text
+
+
+def test_a_term_plan_reads_per_term_and_per_place(documents: dict[tuple[str, str], bytes]) -> None:
+    for fmt in ("pdf", "docx"):
+        t1, t3 = text_of(documents, "2018-T1", fmt), text_of(documents, "2018-T3", fmt)
+        assert (
+            "Vårterminen 2018: 2 av 3 besök (Tusenskönans förskola 1 av 1, Pilängsgårdens "
+            "förskola 0 av 1, Drömmens förskola 1 av 1), ska vara klart senast 15 juni 2018."
+        ) in t1
+        assert "Hittills i år: 2 av 6 besök." in t1
+        assert "Plan 0" not in t1
+        assert "Höstterminen 2018: 2 av 3 besök" in t3 and "blev inte klart i tid" in t3
+        assert "Löfte 2: Besöket görs i januari 2019." in t3  # a next step keeps its promise
 
 
 def test_the_sample_numbers_are_what_the_data_says(
@@ -106,19 +119,32 @@ def test_status_is_text_and_symbol_not_colour_alone(
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
-def test_annual_summary_has_totals_goals_and_signatures(
+def test_annual_summary_gives_verdicts_honest_indicators_and_a_decision(
     documents: dict[tuple[str, str], bytes], fmt: str
 ) -> None:
     text = text_of(documents, "2018", fmt)
     assert "Årssammanfattning 2018" in text
     assert (
-        "Resultat: Förbättrat. Utgångsvärde 48 procent (trygghetsmätningen 2017), senaste värde 52 procent"
-        in text
-    )
-    assert "Resultat: Försämrat. Utgångsvärde 63 procent" in text
-    assert "Det här fungerade inte" in text
-    assert "Anneli Manelli" in text
-    assert "Torkild Strandberg" in text
+        "Medborgarlöftet har sju löften. Fyra löften har hållits (löfte 1, 3, 4 och 6). Tre "
+        "löften har hållits delvis (löfte 2, 5 och 7). Två bedömningar bygger på det som "
+        "räknats i aktivitetslistan. Fem bygger på de ansvarigas egna bedömningar."
+    ) in text
+    assert (
+        "Resultat: Förbättrat. Värdet har ökat från 48 procent (trygghetsmätningen 2017) till "
+        "52 procent (15 oktober 2018), alltså med 4 procentenheter. Förändringen är större än "
+        "felmarginalen på 3 procentenheter och går åt rätt håll."
+    ) in text
+    assert (
+        "Resultat: Oförändrat. Värdet har minskat från 63 procent (trygghetsmätningen 2017) till "
+        "61 procent (15 oktober 2018), alltså med 2 procentenheter. Förändringen ryms inom "
+        "felmarginalen på 3 procentenheter."
+    ) in text
+    assert "Ingen felmarginal är angiven för måttet" in text  # the crimes have no margin
+    assert "Genomförd" not in text and "Enligt plan" not in text  # no in-year words at year end
+    assert "Det här behöver bli bättre" in text
+    assert "Tertial 1 2018: En skottlossning i mars" in text  # the tertials' events are kept
+    assert "Behandlad av styrgruppen för samverkan polis–kommun den 12 februari 2019, § 4." in text
+    assert "Underskrifter" not in text  # a follow-up is not signed
 
 
 def test_the_example_notice_is_on_every_pdf_page(documents: dict[tuple[str, str], bytes]) -> None:
@@ -144,8 +170,8 @@ def test_docx_has_a_native_chart_with_the_numbers(
         charts = [n for n in archive.namelist() if n.startswith("word/charts/chart")]
         assert charts
         xml = archive.read(charts[0]).decode()
-    assert "Planerat" in xml
-    assert "Utfört" in xml
+    assert "Årets plan" in xml
+    assert "Genomfört hittills" in xml
     assert re.search(r"<c:v>6(\.0)?</c:v>", xml)
 
 

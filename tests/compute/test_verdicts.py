@@ -160,12 +160,15 @@ def test_promises_without_a_number_show_what_was_logged(sample: tuple[Pledge, Fo
 def test_missing_year_end_assessment_is_missing_not_a_tertial_word(
     sample: tuple[Pledge, FollowUp],
 ) -> None:
-    pledge, followup = sample
+    pledge, sample_followup = sample
+    assert report(pledge, sample_followup, "2018").assessed_verdicts == 5
+    tertials_only = [a for a in sample_followup.assessments if a.period != "2018"]
+    followup = sample_followup.model_copy(update={"assessments": tertials_only})
     year = report(pledge, followup, "2018")
     assert promise(year, "kontaktpoliser").verdict is Verdict.MISSING  # T3 said completed
     assert (year.counted_verdicts, year.assessed_verdicts, year.missing_verdicts) == (2, 0, 5)
     assessments = [
-        *followup.assessments,
+        *tertials_only,
         Assessment(promise="kontaktpoliser", period="2018", verdict=Verdict.KEPT),
         Assessment(promise="synlighet", period="2018", status=Status.NOT_ASSESSED),
         Assessment(promise="kontroller-insatser", period="2018", status=Status.ON_TRACK),
@@ -191,18 +194,26 @@ def test_tertials_have_no_verdict_and_deviation_needs_a_plan(
 
 
 def test_margin_makes_a_small_change_unchanged(sample: tuple[Pledge, FollowUp]) -> None:
-    pledge, followup = sample
-    plain = next(
+    pledge, followup = sample  # the sample gives the survey a margin of 3 procentenheter
+    judged = next(
         i for i in report(pledge, followup, "2018").indicators if i.goal.id == "upplevd-trygghet"
     )
-    assert plain.outcome is not None
-    assert (plain.outcome.change, plain.outcome.change_unit) == (-2.0, "procentenheter")
-    assert (plain.outcome.movement, plain.outcome.judgement) == ("decreased", "changed")
-    margin = with_goal(pledge, "upplevd-trygghet", margin=3)
-    judged = next(
-        i for i in report(margin, followup, "2018").indicators if i.goal.id == "upplevd-trygghet"
+    assert judged.outcome is not None
+    assert (judged.outcome.change, judged.outcome.change_unit) == (-2.0, "procentenheter")
+    assert (judged.outcome.movement, judged.outcome.judgement) == ("decreased", "unchanged")
+    plain = next(
+        i
+        for i in report(
+            with_goal(pledge, "upplevd-trygghet", margin=None), followup, "2018"
+        ).indicators
+        if i.goal.id == "upplevd-trygghet"
     )
-    assert judged.outcome is not None and judged.outcome.judgement == "unchanged"
+    assert plain.outcome is not None and plain.outcome.judgement == "changed"
+    tight = with_goal(pledge, "upplevd-trygghet", margin=1)
+    worse = next(
+        i for i in report(tight, followup, "2018").indicators if i.goal.id == "upplevd-trygghet"
+    )
+    assert worse.outcome is not None and worse.outcome.judgement == "worsened"
 
 
 def test_counts_per_tertial_are_summed_over_the_year(sample: tuple[Pledge, FollowUp]) -> None:

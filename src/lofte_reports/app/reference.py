@@ -316,7 +316,10 @@ DESCRIPTIONS: dict[str, str] = {
     "Narrative.extra_activities": "Aktiviteter som har gjorts utöver löftet, en per post i listan, t.ex. `Informationsmöte om grannsamverkan i Karlslund (22 mars).`",
     "Narrative.next_steps": "Vad som görs härnäst, t.ex. `Höstterminens besök planeras in i september.`",
     "Narrative.worked": "Vad som har fungerat bra, oftast i sammanfattningen av ett helt år.",
-    "Narrative.did_not_work": "Vad som inte har fungerat, oftast i sammanfattningen av ett helt år.",
+    "Narrative.did_not_work": "Vad som inte har fungerat, oftast i sammanfattningen av ett helt år. Det står under rubriken ”Det här behöver bli bättre”.",
+    "Narrative.prepared_by": "Vem som har skrivit uppföljningen av just den här perioden, t.ex. `Kim Exempel, kommunpolis, Lokalpolisområde Landskrona`. Utelämnas det används `prepared_by` i uppföljningsfilen.",
+    "Narrative.prepared_on": "Dagen då uppföljningen av perioden blev klar, t.ex. `2018-05-15`. Utelämnas det används `prepared_on` i uppföljningsfilen.",
+    "Narrative.decision": "Vem som har behandlat eller beslutat om uppföljningen, och när, t.ex. `Behandlad av styrgruppen för samverkan polis–kommun den 12 februari 2019, § 4 (dnr KS 2019/12).` Raden står sist i dokumentet, där medborgarlöftet har sina underskrifter.",
 }
 """Every Swedish description: "Model" and "Model.field"; "Enum.value"; "Model.field.value"
 for the values of a Literal."""

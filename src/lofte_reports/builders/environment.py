@@ -74,10 +74,11 @@ def environment(language: str = "sv", user_folder: Path | None = None) -> Sandbo
     locale = info(code).locale
     env.filters.update(
         date=functools.partial(_date, locale=locale),
+        month=functools.partial(_month, locale=locale),
         period=functools.partial(_period, locale=locale),
         join_names=functools.partial(_join_names, locale=locale),
         number=functools.partial(format_number, language=locale),
-        number_words=functools.partial(_number_words, language=language),
+        number_words=functools.partial(_number_words, language=code),
         capfirst=_capfirst,
         lowerfirst=_lowerfirst,
         genitive=_genitive,
@@ -131,11 +132,23 @@ def _date(value: dt.date, locale: str) -> str:
     return str(format_date(value, "d MMMM y", locale=locale))
 
 
+def _month(value: dt.date, locale: str) -> str:
+    """Return a month as running text names it: 'mars 2018', 'March 2018'."""
+    return str(format_date(value, "LLLL y", locale=locale))
+
+
 def _period(value: Any, locale: str) -> str:
-    """Return a period as people write it: '2018', '2018–2019' or '1 juli 2018 – 30 juni 2020'."""
+    """Return a period as people write it: '2018', '2018–2019', 'januari–april 2018' or
+    '1 juli 2018 – 30 juni 2020' (whole months of one year by name, else by day)."""
     start, end = value.start, value.end
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:  # whole months
+        if (start.year, start.month) == (end.year, end.month):
+            return _month(start, locale)
+        if start.year == end.year:
+            first = format_date(start, "LLLL", locale=locale)
+            return f"{first}–{_month(end, locale)}"
     return f"{_date(start, locale)} – {_date(end, locale)}"
 
 
@@ -173,9 +186,18 @@ _NUMBER_WORDS = {
 }
 
 
-def _number_words(value: int, language: str) -> str:
-    """Return a small count in words, as running text writes it ('sex'), larger ones in digits."""
+_COMMON_ONE = {"sv": "en"}
+"""Swedish "en bedömning" but "ett löfte": the word for one of a common-gender noun."""
+
+
+def _number_words(value: int, gender: str = "neuter", *, language: str) -> str:
+    """Return a small count in words, as running text writes it ('sex'), larger ones in digits.
+
+    `gender` is "common" for a noun such as "bedömning" (Swedish "en"), else "neuter" ("ett").
+    """
     words = _NUMBER_WORDS[language]
+    if value == 1 and gender == "common":
+        return _COMMON_ONE.get(language, words[1])
     return words[value] if 0 <= value < len(words) else str(value)
 
 

@@ -43,6 +43,13 @@ from lofte_reports.model.status import Verdict as PromiseVerdict
 
 StatusSource = Literal["computed", "assessed", "overridden", "none"]
 Verdict = Literal["improved", "worsened", "unchanged", "no-data"]
+ShownStatus = Status | Literal["missing"]
+"""A status as a document shows it: "missing" is a promise nobody assessed (Bedömning
+saknas), which is not the decision not to assess (`Status.NOT_ASSESSED`, Bedöms ej)."""
+ShownVerdict = PromiseVerdict
+
+SHORT_TITLE_WORDS = 8
+"""A promise without a `title` is named in tables by its first words, at most this many."""
 
 DEVIATIONS = (Status.PARTLY, Status.DELAYED, Status.NOT_DONE)
 
@@ -81,6 +88,44 @@ class PromiseResult:
     def has_plan(self) -> bool:
         """Return whether the promise has a countable plan."""
         return self.promise.plan is not None
+
+    @property
+    def shown_status(self) -> ShownStatus:
+        """Return the status as documents show it: "missing" where nobody gave one."""
+        if self.status is Status.NOT_ASSESSED and self.status_source == "none":
+            return "missing"
+        return self.status
+
+    @property
+    def short_title(self) -> str:
+        """Return the promise's `title`, else its first words, for tables and headings."""
+        if self.promise.title:
+            return self.promise.title
+        words = self.promise.text.split()
+        if len(words) <= SHORT_TITLE_WORDS:
+            return " ".join(words)
+        return " ".join(words[:SHORT_TITLE_WORDS]).rstrip(",.;:") + " …"
+
+    @property
+    def done_in_period(self) -> int:
+        """Return what was done in the period: counted against the plan, else as logged."""
+        return self.progress.done_in_period if self.progress else self.logged_in_period
+
+    @property
+    def year_due(self) -> int:
+        """Return how many the plan asks for in the reporting year (units falling due in it)."""
+        return sum(unit.due for unit in self.year_units)
+
+    @property
+    def year_credited(self) -> int:
+        """Return how many of the year's due are done, unit by unit and place by place."""
+        return sum(unit.credited for unit in self.year_units)
+
+    @property
+    def not_counted(self) -> tuple[ActivityRecord, ...]:
+        """Return the period's records that count towards no obligation of the plan."""
+        kept = set(map(id, self.records))
+        return tuple(r for r in (*self.unmatched_records, *self.outside_records) if id(r) in kept)
 
     @property
     def unit_word(self) -> str | None:
@@ -157,6 +202,8 @@ class PeriodReport:
     indicators: tuple[IndicatorResult, ...]
     narrative: Narrative | None
     has_records: bool
+    tertial_narratives: tuple[tuple[ReportingPeriod, Narrative], ...] = ()
+    """In a year-end report: each tertial's own narrative, so its events are not lost."""
 
     def count(self, *statuses: str) -> int:
         """Return how many promises have one of these statuses."""
@@ -179,6 +226,36 @@ class PeriodReport:
         """Return how many promises have each year-end verdict, in the order of `Verdict`."""
         counts = Counter(r.verdict for r in self.promises if r.verdict is not None)
         return {verdict: counts[verdict] for verdict in PromiseVerdict if counts[verdict]}
+
+    @property
+    def by_status(self) -> dict[ShownStatus, tuple[int, ...]]:
+        """Return the numbers of the promises with each shown status, statuses in order."""
+        order: list[ShownStatus] = [*Status, "missing"]
+        found = {
+            key: tuple(r.number for r in self.promises if r.shown_status == key) for key in order
+        }
+        return {key: numbers for key, numbers in found.items() if numbers}
+
+    @property
+    def by_verdict(self) -> dict[PromiseVerdict, tuple[int, ...]]:
+        """Return the numbers of the promises with each year-end verdict, verdicts in order."""
+        found = {
+            v: tuple(r.number for r in self.promises if r.verdict is v) for v in PromiseVerdict
+        }
+        return {verdict: numbers for verdict, numbers in found.items() if numbers}
+
+    @property
+    def next_steps(self) -> tuple[tuple[int | None, str], ...]:
+        """Return the period's next steps: the narrative's, then each promise's with its number."""
+        steps: list[tuple[int | None, str]] = [
+            (None, text) for text in (self.narrative.next_steps if self.narrative else [])
+        ]
+        steps += [
+            (r.number, r.period_assessment.next_steps)
+            for r in self.promises
+            if r.period_assessment is not None and r.period_assessment.next_steps
+        ]
+        return tuple(steps)
 
     def verdicts_from(self, source: VerdictSource) -> int:
         """Return how many verdicts rest on counts ("counted"), assessments, or are missing."""
@@ -215,7 +292,17 @@ def period_report(pledge: Pledge, followup: FollowUp, period: ReportingPeriod) -
     has_records = any(result.records for result in promises) or any(
         a.period == period.key for a in followup.assessments
     )
-    return PeriodReport(period, year, promises, indicators, narrative, has_records)
+    inside = [] if period.kind == "tertial" else tertials(pledge_range)
+    tertial_narratives = tuple(
+        (tertial, found)
+        for tertial in inside
+        if period.range.contains(tertial.range.end)
+        for found in followup.narratives
+        if found.period == tertial.key
+    )
+    return PeriodReport(
+        period, year, promises, indicators, narrative, has_records, tertial_narratives
+    )
 
 
 def _promises_with_parties(pledge: Pledge) -> list[tuple[Promise, tuple[Party, ...]]]:

@@ -104,6 +104,9 @@ class Narrative(Model):
     next_steps: Paragraphs = Field(default_factory=list)
     worked: Paragraphs = Field(default_factory=list)
     did_not_work: Paragraphs = Field(default_factory=list)
+    prepared_by: Text | None = None
+    prepared_on: Date | None = None
+    decision: Text | None = None
 
 
 class FollowUpFile(Model):
