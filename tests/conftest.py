@@ -28,6 +28,15 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
+def unhyphenated(text: str) -> str:
+    """Return extracted PDF text with words hyphenated at a line end (in table cells) joined.
+
+    Only a hyphen right before a line break between two small letters is taken for a
+    hyphenation; "narkotika- och" keeps its hyphen.
+    """
+    return re.sub(r"(?<=[a-zåäö])-\n(?=[a-zåäö])", "", text)
+
+
 def pdf_text(data: bytes) -> str:
     """Return the text of every page of a PDF, normalised."""
     reader = PdfReader(io.BytesIO(data))

@@ -366,3 +366,11 @@ def test_libreoffice_opens_it_and_shows_the_text(tmp_path: Path) -> None:
 def _with(document: Document, *blocks: Any) -> Document:
     """Return `document` with `blocks` added at the end."""
     return Document(document.metadata, document.page, (*document.blocks, *blocks))
+
+
+def test_word_is_told_to_hyphenate() -> None:
+    settings = read(every_block_document()).settings.element
+    flag = settings.find(qn("w:autoHyphenation"))
+    assert flag is not None and flag.get(qn("w:val")) == "true"
+    names = [child.tag.split("}")[1] for child in settings]
+    assert names.index("autoHyphenation") > names.index("defaultTabStop")  # schema order

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 
 import pytest
@@ -10,7 +11,7 @@ from pypdf import PdfReader
 
 from lofte_reports.doctree.nodes import Paragraph, Table
 from lofte_reports.writers.pdf import write_pdf
-from tests.conftest import normalise
+from tests.conftest import normalise, unhyphenated
 from tests.trees import every_block_document
 
 
@@ -47,7 +48,8 @@ def test_a_row_taller_than_a_page_is_split_not_lost() -> None:
     huge = Paragraph.of("Början " + "mycket lång kommentar " * 700 + "Slutet")
     table = Table((Paragraph.of("Kolumn"),), ((huge,),))
     output = write_pdf(replace(every_block_document(), blocks=(table,)))
-    text = normalise(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(output)).pages))
+    pages = PdfReader(io.BytesIO(output)).pages
+    text = normalise(unhyphenated(" ".join(p.extract_text() for p in pages)))
     assert "Början" in text
     assert "Slutet" in text
 
@@ -69,3 +71,21 @@ def test_chart_numbers_are_written_as_the_document_language_writes_them(
     from lofte_reports.doctree.numbers import format_number
 
     assert format_number(value, language) == expected
+
+
+def test_narrow_cells_hyphenate_swedish_at_syllables_and_running_text_does_not() -> None:
+    words = "kontaktpoliserna underrättelsestyrda trygghetsmätningen"
+    table = Table(
+        (Paragraph.of("A"), Paragraph.of("B")),
+        ((Paragraph.of(words), Paragraph.of("x")),),
+        widths=(1.6, 8.4),
+    )
+    blocks = (Paragraph.of(" ".join([words] * 30)), table)
+    output = write_pdf(replace(every_block_document(), blocks=blocks))
+    raw = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(output)).pages)
+    broken = re.findall(r"(\w+)-\n(\w+)", raw)
+    assert broken, "a long compound in a narrow column is hyphenated"
+    for head, tail in broken:  # each break is inside one of the words, at a syllable
+        assert any(word.startswith(head) or head + tail in word for word in words.split())
+    assert normalise(raw).count(words) == 30  # running text is never hyphenated
+    assert normalise(unhyphenated(raw)).count(words) == 31  # and the cell lost nothing

@@ -123,6 +123,7 @@ def _prepare_styles(word: DocxDocument, language: str, restyle: bool = True) -> 
     lead and note styles added if the reference lacks them.
     """
     oxml.set_language(word, language)
+    oxml.set_auto_hyphenation(word)
     if not restyle:
         for name, size in (("Lead", 13), ("Note", 9), (TABLE_TEXT, 9)):
             if _find_style(word, name) is None:

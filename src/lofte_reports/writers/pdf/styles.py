@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+import pyphen
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -112,12 +113,28 @@ def _base_style(name: str, parent: Any = None, fonts: FontNames = BUILT_IN, **kw
     return ParagraphStyle(name, parent=parent, **kw)
 
 
+def hyphenation_language(tag: str) -> str:
+    """Return the pyphen dictionary for a document's language tag: 'sv-SE' → 'sv'.
+
+    Narrow table columns otherwise break long Swedish compounds mid-word without a hyphen
+    ("kontaktp oliser"); with a dictionary reportlab breaks them at syllables, with a hyphen.
+    Only table cells hyphenate; running text stays whole for copying and screen readers.
+    """
+    code = tag.replace("-", "_")
+    for candidate in (code, code.split("_")[0]):
+        if candidate in pyphen.LANGUAGES:
+            return candidate
+    return ""
+
+
 @functools.cache
-def styles(fonts: FontNames = BUILT_IN, heading_colour: str = HEADING_HEX) -> Styles:
+def styles(
+    fonts: FontNames = BUILT_IN, heading_colour: str = HEADING_HEX, language: str = "sv-SE"
+) -> Styles:
     """Return the writer's styles, created on first use (after the fonts are registered).
 
-    `fonts` and `heading_colour` (title and headings) come from a theme; one set of styles
-    is kept per look.
+    `fonts` and `heading_colour` (title and headings) come from a theme; `language` (a
+    BCP 47 tag) chooses the hyphenation dictionary. One set of styles is kept per look.
     """
     register_fonts()
     heading_ink = HEADING_INK if heading_colour == HEADING_HEX else colors.HexColor(heading_colour)
@@ -127,12 +144,26 @@ def styles(fonts: FontNames = BUILT_IN, heading_colour: str = HEADING_HEX) -> St
         return _base_style(name, parent, fonts, **kw)
 
     body = _style(
-        "body", fontName=regular, fontSize=10.5, leading=14.5, spaceAfter=6, textColor=INK
+        "body",
+        fontName=regular,
+        fontSize=10.5,
+        leading=14.5,
+        spaceAfter=6,
+        textColor=INK,
     )
     lead = _style("lead", body, fontSize=12, leading=17, spaceAfter=8)
     note = _style("note", body, fontSize=9, leading=12.5, textColor=MUTED_INK)
     heading = _style("heading", body, fontName=bold, keepWithNext=1, textColor=heading_ink)
-    cell = _style("cell", body, fontSize=9.5, leading=12.5, spaceAfter=0)
+    # Only table cells hyphenate: their columns are narrow, and running text stays whole
+    # for copying and for screen readers.
+    cell = _style(
+        "cell",
+        body,
+        fontSize=9.5,
+        leading=12.5,
+        spaceAfter=0,
+        hyphenationLang=hyphenation_language(language),
+    )
     page_header = _style("page_header", body, fontSize=8.5, leading=11, textColor=MUTED_INK)
     return Styles(
         roles={"body": body, "lead": lead, "note": note},
@@ -173,11 +204,12 @@ def list_style(
     indent: float,
     fonts: FontNames = BUILT_IN,
     heading_colour: str = HEADING_HEX,
+    language: str = "sv-SE",
 ) -> Any:
     """Return an item style with a hanging indent wide enough for the list's widest marker."""
     return _base_style(
         f"item-{role}-{indent}",
-        styles(fonts, heading_colour).roles[role],
+        styles(fonts, heading_colour, language).roles[role],
         fonts,
         leftIndent=indent,
         bulletIndent=1.5 * MM,

@@ -104,7 +104,8 @@ class _PdfBuilder:
         self.font = look.font
         self.fonts = register_family(look.font)
         self.heading_colour = look.primary or HEADING_HEX
-        self.styles = styles(self.fonts, self.heading_colour)
+        self.language = document.metadata.language
+        self.styles = styles(self.fonts, self.heading_colour, self.language)
         self.rule = RULE if look.primary is None else colors.HexColor(look.primary)
         self.table_style = data_table(
             self.fonts, HEADER_FILL if look.accent is None else colors.HexColor(look.accent)
@@ -321,7 +322,9 @@ class _PdfBuilder:
         indent = round(1.5 * MM + widest + 2.5 * MM, 1)
         items = [
             self._paragraph(
-                item, list_style(item.role, indent, self.fonts, self.heading_colour), mark
+                item,
+                list_style(item.role, indent, self.fonts, self.heading_colour, self.language),
+                mark,
             )
             for item, mark in zip(block.items, marks, strict=True)
         ]
