@@ -230,8 +230,7 @@ def test_counts_per_tertial_are_summed_over_the_year(sample: tuple[Pledge, Follo
     year = next(
         i for i in report(pledge, changed, "2018").indicators if i.goal.id == "narkotika-vapenbrott"
     )
-    assert year.verdict == "worsened"  # the old last-tertial verdict: 11 against 12
-    assert year.outcome is not None
+    # judged on the last tertial alone (11 against 12) it would read as worse
     assert (year.outcome.basis, year.outcome.compared, year.outcome.change) == (
         "year-sum",
         44.0,

@@ -42,7 +42,6 @@ from lofte_reports.model.status import Status
 from lofte_reports.model.status import Verdict as PromiseVerdict
 
 StatusSource = Literal["computed", "assessed", "overridden", "none"]
-Verdict = Literal["improved", "worsened", "unchanged", "no-data"]
 ShownStatus = Status | Literal["missing"]
 """A status as a document shows it: "missing" is a promise nobody assessed (Bedömning
 saknas), which is not the decision not to assess (`Status.NOT_ASSESSED`, Bedöms ej)."""
@@ -176,9 +175,7 @@ class IndicatorResult:
     baseline: Baseline | None
     readings: tuple[Reading, ...]
     new_readings: tuple[Reading, ...]
-    change: float | None
-    verdict: Verdict
-    outcome: IndicatorOutcome | None = None
+    outcome: IndicatorOutcome
     """The honest comparison (`compute.indicators`): like with like, within a margin."""
 
     @property
@@ -204,17 +201,6 @@ class PeriodReport:
     has_records: bool
     tertial_narratives: tuple[tuple[ReportingPeriod, Narrative], ...] = ()
     """In a year-end report: each tertial's own narrative, so its events are not lost."""
-
-    def count(self, *statuses: str) -> int:
-        """Return how many promises have one of these statuses."""
-        wanted = {Status(s) for s in statuses}
-        return sum(1 for result in self.promises if result.status in wanted)
-
-    @property
-    def status_counts(self) -> dict[Status, int]:
-        """Return how many promises have each status, in the order of `Status`."""
-        counts = Counter(result.status for result in self.promises)
-        return {status: counts[status] for status in Status if counts[status]}
 
     @property
     def is_year_end(self) -> bool:
@@ -414,11 +400,5 @@ def _indicator_result(
         r for r in followup.readings if r.indicator == indicator.id and r.date <= period.range.end
     )
     new = tuple(r for r in readings if period.range.contains(r.date))
-    change: float | None = None
-    verdict: Verdict = "no-data"
-    if baseline is not None and readings:
-        change = readings[-1].value - baseline.value
-        better = change if indicator.direction == "increase" else -change
-        verdict = "improved" if better > 0 else "worsened" if better < 0 else "unchanged"
     outcome = indicator_outcome(goal, baseline, readings, period, pledge_range)
-    return IndicatorResult(goal, baseline, readings, new, change, verdict, outcome)
+    return IndicatorResult(goal, baseline, readings, new, outcome)
