@@ -141,7 +141,10 @@ def test_annual_summary_gives_verdicts_honest_indicators_and_a_decision(
         "felmarginalen på 3 procentenheter."
     ) in text
     assert "Ingen felmarginal är angiven för måttet" in text  # the crimes have no margin
-    assert "Genomförd" not in text and "Enligt plan" not in text  # no in-year words at year end
+    verdicts = text.split("Bedömning av varje löfte 2018")[1].split("Utfall räknas")[0]
+    assert "Hållet" in verdicts
+    assert "Genomförd" not in verdicts and "Enligt plan" not in verdicts  # no in-year words
+    assert "Status under året, tertial för tertial" in text  # those are shown per tertial
     assert "Det här behöver bli bättre" in text
     assert "Tertial 1 2018: En skottlossning i mars" in text  # the tertials' events are kept
     assert "Behandlad av styrgruppen för samverkan polis–kommun den 12 februari 2019, § 4." in text

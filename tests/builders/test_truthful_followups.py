@@ -115,7 +115,8 @@ def test_a_missing_year_end_assessment_says_so_and_is_not_taken_from_a_tertial(
         )
         section = text.split("Löfte 5:")[-1]
         assert section.split("Löfte 6:")[0].count("? Bedömning saknas") >= 1
-        assert "● Enligt plan" not in text  # T3's in-year word is no year-end verdict
+        verdicts = text.split("Bedömning av varje löfte 2018")[1].split("Utfall räknas")[0]
+        assert "● Enligt plan" not in verdicts  # T3's in-year word is no year-end verdict
 
 
 def test_a_tertial_without_an_assessment_says_it_is_missing_not_that_none_was_wanted(
@@ -160,3 +161,33 @@ def test_english_follow_ups_use_english_verdicts(sample: Sample) -> None:
     assert "Four promises have been kept (promises 1, 3, 4 and 6)." in annual
     t1 = tree_text(english, followup, "tertial", "2018-T1")
     assert "Spring term 2018: 2 of 3 besök" in t1 and "due by 15 June 2018" in t1
+
+
+def test_the_annual_summary_goes_back_to_the_problems(sample: Sample) -> None:
+    pledge, followup = sample
+    for text in written_texts(pledge, followup, "annual", "2018"):
+        assert "Tillbaka till lägesbilden" in text
+        assert (
+            "Problem: för få aktiviteter för barn och unga Löften som svarar mot problemet: "
+            "löfte 3 (✔ Hållet) och löfte 7 (◐ Delvis hållet)."
+        ) in text
+        assert "Mål som följer upp det: mål 1 (förbättrat)." in text
+    lonely = pledge.model_copy(
+        update={
+            "promise_groups": [
+                g.model_copy(
+                    update={"promises": [p.model_copy(update={"problems": []}) for p in g.promises]}
+                )
+                for g in pledge.promise_groups
+            ]
+        }
+    )
+    assert "Inget löfte svarar mot problemet." in tree_text(lonely, followup, "annual", "2018")
+
+
+def test_the_annual_summary_shows_each_tertials_status(sample: Sample) -> None:
+    pledge, followup = sample
+    text = tree_text(pledge, followup, "annual", "2018")
+    table = text.split("Status under året, tertial för tertial")[1].split("Löfte för löfte")[0]
+    row5 = table.split("5. ")[1].split("6. ")[0]
+    assert row5.count("● Enligt plan") == 2 and "◐ Delvis genomförd" in row5  # the summer dip

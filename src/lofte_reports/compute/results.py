@@ -28,7 +28,13 @@ from lofte_reports.compute.verdicts import (
     counted_verdict,
     unit_status,
 )
-from lofte_reports.model.calendar import DateRange, ReportingPeriod, reporting_year, tertials
+from lofte_reports.model.calendar import (
+    DateRange,
+    ReportingPeriod,
+    parse_period_key,
+    reporting_year,
+    tertials,
+)
 from lofte_reports.model.followup import (
     ActivityRecord,
     Assessment,
@@ -37,7 +43,7 @@ from lofte_reports.model.followup import (
     Narrative,
     Reading,
 )
-from lofte_reports.model.pledge import Goal, Party, Pledge, Promise
+from lofte_reports.model.pledge import Goal, Party, Pledge, Problem, Promise
 from lofte_reports.model.status import Status
 from lofte_reports.model.status import Verdict as PromiseVerdict
 
@@ -177,6 +183,14 @@ class IndicatorResult:
     new_readings: tuple[Reading, ...]
     outcome: IndicatorOutcome
     """The honest comparison (`compute.indicators`): like with like, within a margin."""
+    covers: tuple[DateRange | None, ...] = ()
+    """Per reading, the period its value covers ("januari–april 2018"), or None for a day."""
+
+    def covered(self, reading: Reading) -> DateRange | None:
+        """Return the period a reading covers, or None when it was taken on its day."""
+        return next(
+            (c for r, c in zip(self.readings, self.covers, strict=True) if r is reading), None
+        )
 
     @property
     def no_new_reading(self) -> bool:
@@ -187,6 +201,15 @@ class IndicatorResult:
     def latest(self) -> Reading | None:
         """Return the most recent reading up to the end of the period."""
         return self.readings[-1] if self.readings else None
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemResult:
+    """A problem of the situation picture, revisited: what answered it and how that went."""
+
+    problem: Problem
+    promises: tuple[PromiseResult, ...]
+    indicators: tuple[IndicatorResult, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +224,10 @@ class PeriodReport:
     has_records: bool
     tertial_narratives: tuple[tuple[ReportingPeriod, Narrative], ...] = ()
     """In a year-end report: each tertial's own narrative, so its events are not lost."""
+    tertial_reports: tuple[PeriodReport, ...] = ()
+    """In a year-end report: the report of each tertial in it, so a summer dip shows."""
+    problems: tuple[ProblemResult, ...] = ()
+    """The situation picture's problems, each with the promises and goals that answer it."""
 
     @property
     def is_year_end(self) -> bool:
@@ -286,8 +313,29 @@ def period_report(pledge: Pledge, followup: FollowUp, period: ReportingPeriod) -
         for found in followup.narratives
         if found.period == tertial.key
     )
+    tertial_reports = tuple(
+        period_report(pledge, followup, tertial)
+        for tertial in inside
+        if period.range.contains(tertial.range.end)
+    )
+    problems = tuple(
+        ProblemResult(
+            problem,
+            tuple(r for r in promises if problem.id in r.promise.problems),
+            tuple(i for i in indicators if problem.id in i.goal.problems),
+        )
+        for problem in (pledge.situation.problems if pledge.situation else [])
+    )
     return PeriodReport(
-        period, year, promises, indicators, narrative, has_records, tertial_narratives
+        period,
+        year,
+        promises,
+        indicators,
+        narrative,
+        has_records,
+        tertial_narratives,
+        tertial_reports,
+        problems,
     )
 
 
@@ -401,4 +449,8 @@ def _indicator_result(
     )
     new = tuple(r for r in readings if period.range.contains(r.date))
     outcome = indicator_outcome(goal, baseline, readings, period, pledge_range)
-    return IndicatorResult(goal, baseline, readings, new, outcome)
+    covers = tuple(
+        None if r.period is None else parse_period_key(r.period, pledge_range).range
+        for r in readings
+    )
+    return IndicatorResult(goal, baseline, readings, new, outcome, covers)
