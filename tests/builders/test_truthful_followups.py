@@ -191,3 +191,17 @@ def test_the_annual_summary_shows_each_tertials_status(sample: Sample) -> None:
     table = text.split("Status under året, tertial för tertial")[1].split("Löfte för löfte")[0]
     row5 = table.split("5. ")[1].split("6. ")[0]
     assert row5.count("● Enligt plan") == 2 and "◐ Delvis genomförd" in row5  # the summer dip
+
+
+def test_readings_are_labelled_by_the_period_they_cover_and_quiet_ones_say_so(
+    sample: Sample,
+) -> None:
+    pledge, followup = sample
+    for text in written_texts(pledge, followup, "tertial", "2018-T2"):
+        assert "maj–augusti 2018 18 anmälda brott" in text  # a count over the tertial
+        assert (
+            "Andel boende som känner sig trygga i området: ingen ny mätning under perioden; "
+            "utgångsvärdet är 63 procent (trygghetsmätningen 2017)."
+        ) in text
+    t3 = tree_text(pledge, followup, "tertial", "2018-T3")
+    assert "Anmälda narkotika- och vapenbrott" in t3 and "september–december 2018" in t3
