@@ -78,3 +78,18 @@ def test_a_bad_date_is_a_usage_error_in_swedish(
 )
 def test_slug(name: str, expected: str) -> None:
     assert slug(name) == expected
+
+
+def test_init_writes_the_activity_list_it_mentions(tmp_path: Path) -> None:
+    folder = tmp_path / "lofte"
+    assert main(["init", str(folder), "--municipality", "Laxå kommun"]) == 0
+    sheet = folder / "followup" / "aktiviteter.csv"
+    assert sheet.read_text(encoding="utf-8") == "datum;löfte;antal;plats;anteckning\n"
+    pledge = load_pledge(folder)
+    with sheet.open("a", encoding="utf-8") as rows:  # a coordinator adds a row
+        rows.write(f"{pledge.period.start};{pledge.promises()[0].id};1;;Första träffen\n")
+    assert main(["validate", str(folder)]) == 0
+    key = f"{pledge.period.start.year}-T1"
+    assert main(["tertial", str(folder), "--period", key, "--out", str(tmp_path / "ut")]) == 0
+    (written,) = (tmp_path / "ut").glob("*.pdf")
+    assert "Första träffen" in pdf_text(written.read_bytes())

@@ -14,6 +14,7 @@ from pathlib import Path
 from string import Template
 
 from lofte_reports.app.files import write_files
+from lofte_reports.input.followup import FOLLOWUP_FOLDER
 from lofte_reports.errors import DataError, Problem
 
 _PLEDGE = Template("""\
@@ -115,6 +116,11 @@ signatories:
 # signing: {place: $place_json, date: $start}
 """)
 
+ACTIVITY_SHEET = "aktiviteter.csv"
+ACTIVITY_HEADER = "datum;löfte;antal;plats;anteckning\n"
+"""The activity list `init` writes: the headers only, one row per activity to be added.
+Semicolons, because Swedish Excel opens and saves CSV with them."""
+
 NEXT_STEPS = """\
 Nästa steg:
   1. Fyll i {pledge} (allt inom [hakparenteser]); docs/dataformat.md förklarar varje nyckel.
@@ -169,6 +175,6 @@ def init_folder(
         period_text=period_text,
         folder=folder,
     )
-    write_files({target: text.encode("utf-8")})
-    (folder / "followup").mkdir(exist_ok=True)
+    activities = folder / FOLLOWUP_FOLDER / ACTIVITY_SHEET
+    write_files({target: text.encode("utf-8"), activities: ACTIVITY_HEADER.encode("utf-8")})
     return target
