@@ -14,8 +14,8 @@ from pathlib import Path
 from string import Template
 
 from lofte_reports.app.files import write_files
-from lofte_reports.input.followup import FOLLOWUP_FOLDER
 from lofte_reports.errors import DataError, Problem
+from lofte_reports.input.followup import FOLLOWUP_FOLDER
 
 _PLEDGE = Template("""\
 # Medborgarlöfte för $municipality, $period_text.
