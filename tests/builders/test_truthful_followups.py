@@ -6,6 +6,7 @@ checked in the document tree and read back from the PDF and the DOCX.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Iterator
 
@@ -16,7 +17,7 @@ from lofte_reports import api
 from lofte_reports.builders.followup import FollowUpKind, build_followup
 from lofte_reports.doctree.walk import document_texts
 from lofte_reports.model.followup import FollowUp
-from lofte_reports.model.pledge import Pledge
+from lofte_reports.model.pledge import Pledge, Signing
 from tests.compute.test_verdicts import DROM, HUS, PILANG, TUSEN, visit, with_records
 from tests.conftest import docx_text, normalise, unhyphenated
 
@@ -205,3 +206,15 @@ def test_readings_are_labelled_by_the_period_they_cover_and_quiet_ones_say_so(
         ) in text
     t3 = tree_text(pledge, followup, "tertial", "2018-T3")
     assert "Anmälda narkotika- och vapenbrott" in t3 and "september–december 2018" in t3
+
+
+def test_the_annual_summary_says_when_the_pledge_was_signed_and_lists_the_years_records(
+    sample: Sample,
+) -> None:
+    pledge, followup = sample
+    for text in written_texts(pledge, followup, "annual", "2018"):
+        assert "Det är undertecknat av Anneli Manelli" in text  # the sample gives no date
+        assert "Registrerat: 6 mars 2018, Tusenskönans förskola; 20 mars 2018" in text
+    dated = pledge.model_copy(update={"signing": Signing(date=dt.date(2018, 2, 15))})
+    text = tree_text(dated, followup, "annual", "2018")
+    assert "Det undertecknades den 15 februari 2018 av Anneli Manelli" in text
