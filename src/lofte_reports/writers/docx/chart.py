@@ -9,7 +9,6 @@ printed on the bars.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from xml.sax.saxutils import escape, quoteattr
@@ -23,6 +22,7 @@ from docx.oxml.parser import parse_xml
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from lofte_reports.doctree.nodes import Chart
+from lofte_reports.writers._chart import chart_values, value_scale
 
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _SHEET = "Data"
@@ -48,13 +48,16 @@ def chart_xml(chart: Chart, language: str) -> bytes:
     """Return the chart part: a clustered column chart with one series per `Series`."""
     series = "".join(_series_xml(chart, index) for index in range(len(chart.series)))
     axis_title = _title_xml(chart.value_axis_label, 1000, language, rotated=True)
+    scale = value_scale(chart_values(chart))  # the PDF's scale: from zero, round steps
     xml = _CHART_TEMPLATE.format(
         ns=nsdecls("c", "a", "r"),
         lang=_attr(language),
         title=_title_xml(chart.title, 1200, language, rotated=False),
         series=series,
         value_axis_title=axis_title,
-        major_unit=_major_unit(chart),
+        axis_max=_number(scale.high),
+        axis_min=_number(scale.low),
+        major_unit=_number(scale.step),
     )
     return xml.encode("utf-8")
 
@@ -117,17 +120,6 @@ def _title_xml(text: str, size: int, language: str, *, rotated: bool) -> str:
         f"<c:title><c:tx><c:rich>{body}<a:lstStyle/>{paragraphs}</c:rich></c:tx>"
         '<c:overlay val="0"/></c:title>'
     )
-
-
-def _major_unit(chart: Chart) -> str:
-    """Return a whole-number tick step for counts (no "2.5 visits"), else nothing."""
-    values = [v for s in chart.series for v in s.values if v is not None and math.isfinite(v)]
-    if not values or any(v < 0 or not float(v).is_integer() for v in values):
-        return ""
-    largest = max(values)
-    steps = (m * 10**power for power in itertools.count() for m in (1, 2, 5))
-    step = next(step for step in steps if largest <= 8 * step)
-    return f'<c:majorUnit val="{step}"/>'
 
 
 def _inline_xml(chart: Chart, rid: str, shape_id: int, cx: int, cy: int) -> str:
@@ -203,14 +195,15 @@ _CHART_TEMPLATE = (
     + _AXIS_LINE
     + '<c:crossAx val="50010002"/><c:crosses val="autoZero"/><c:auto val="1"/>'
     '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
-    '<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
+    '<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/>'
+    '<c:max val="{axis_max}"/><c:min val="{axis_min}"/></c:scaling>'
     '<c:delete val="0"/><c:axPos val="l"/><c:majorGridlines><c:spPr><a:ln w="3175">'
     '<a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>'
     '{value_axis_title}<c:numFmt formatCode="General" sourceLinked="1"/>'
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
     + _AXIS_LINE
     + '<c:crossAx val="50010001"/><c:crosses val="autoZero"/>'
-    '<c:crossBetween val="between"/>{major_unit}</c:valAx>'
+    '<c:crossBetween val="between"/><c:majorUnit val="{major_unit}"/></c:valAx>'
     "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>"
     '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>'
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'

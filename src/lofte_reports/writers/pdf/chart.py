@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +16,7 @@ from reportlab.platypus import Flowable
 
 from lofte_reports.doctree.nodes import Chart, FontFamily
 from lofte_reports.doctree.numbers import format_number
+from lofte_reports.writers._chart import chart_values, value_scale
 from lofte_reports.writers.pdf.fonts import FONT_NAME, register_fonts
 from lofte_reports.writers.pdf.styles import check_drawable
 
@@ -69,22 +69,6 @@ def draw_in_font(drawing: Any, canv: Any, x: float, y: float, font_name: str) ->
         shapes.STATE_DEFAULTS["fontName"] = default
 
 
-def _axis_range(values: list[float]) -> tuple[float, float, float]:
-    """Return (min, max, step) with round steps that include zero; whole steps for counts."""
-    low, high = min([0.0, *values]), max([0.0, *values])
-    if high == low:
-        high = low + 1
-    raw = (high - low) / 5
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    if all(float(v).is_integer() for v in values):
-        step = max(1.0, math.ceil(step))
-    bottom = math.floor(low / step) * step
-    if low < 0 and low - bottom < 0.4 * step:
-        bottom -= step  # room for the value label under the lowest bar
-    return bottom, math.ceil(high / step) * step, step
-
-
 def chart_flowable(
     chart: Chart,
     width: float,
@@ -101,11 +85,10 @@ def chart_flowable(
     use_chart_fonts()
     for text in (chart.value_axis_label, *chart.categories, *(s.name for s in chart.series)):
         check_drawable(text, font)
-    values = [v for s in chart.series for v in s.values if v is not None]
-    if not all(math.isfinite(v) for v in values):
-        raise ValueError(f"chart {chart.title!r} has a value that is not a finite number")
-    low, high, step = _axis_range(values)
-    ticks = [number(low + n * step) for n in range(round((high - low) / step) + 1)]
+    values = chart_values(chart)
+    scale = value_scale(values)
+    low, high, step = scale.low, scale.high, scale.step
+    ticks = [number(tick) for tick in scale.ticks]
     left = max(_width(tick, font_name) for tick in ticks) + 8
     left += 16 if chart.value_axis_label else 0
     plot_width = width - left - 6
