@@ -67,27 +67,36 @@ def test_reference_walks_every_reachable_model() -> None:
     assert set(reference.models()) == _reachable()
 
 
-def test_every_field_has_a_swedish_description() -> None:
+def test_every_field_has_a_swedish_description_in_its_model() -> None:
     fields = {f"{model.__name__}.{name}" for model in _reachable() for name in model.model_fields}
     models = {model.__name__ for model in _reachable()}
-    missing = sorted((fields | models | reference.description_keys()) - set(reference.DESCRIPTIONS))
+    missing = sorted(
+        (fields | models | reference.description_keys()) - set(reference.descriptions())
+    )
     assert not missing, (
-        f"add Swedish descriptions to DESCRIPTIONS in src/lofte_reports/app/reference.py for: "
-        f"{', '.join(missing)}; then {REGENERATE}"
+        "add a Swedish Field(description=…) (a model: model_config = about(…); an enum or "
+        f"Literal value: VALUE_GLOSSES) in src/lofte_reports/model/ for: {', '.join(missing)}; "
+        f"then {REGENERATE}"
     )
 
 
-def test_no_stale_descriptions() -> None:
-    stale = sorted(set(reference.DESCRIPTIONS) - reference.description_keys())
-    assert not stale, f"remove (or rename) these keys in DESCRIPTIONS: {', '.join(stale)}"
+def test_no_stale_glosses() -> None:
+    stale = sorted(set(reference.descriptions()) - reference.description_keys())
+    assert not stale, f"remove (or rename) these keys in VALUE_GLOSSES: {', '.join(stale)}"
 
 
-def test_every_model_has_a_swedish_heading() -> None:
-    names = {model.__name__ for model in _reachable()}
-    assert set(reference.HEADINGS) == names, (
-        f"HEADINGS in src/lofte_reports/app/reference.py: missing {sorted(names - set(reference.HEADINGS))}, "
-        f"stale {sorted(set(reference.HEADINGS) - names)}"
-    )
+def test_every_model_has_its_own_swedish_heading() -> None:
+    untitled = [model.__name__ for model in _reachable() if "title" not in model.model_config]
+    assert not untitled, f"give these models model_config = about(…): {untitled}"
+    headings = [reference.heading(model) for model in _reachable()]
+    assert len(set(headings)) == len(headings), "two models share a heading"
+
+
+def test_the_json_schema_carries_the_swedish_descriptions() -> None:
+    schema = Pledge.model_json_schema()
+    assert schema["title"] == "Medborgarlöftet"
+    assert schema["properties"]["id"]["description"].startswith("Löftets id.")
+    assert schema["$defs"]["Area"]["description"] == "Det område i kommunen som löftet gäller."
 
 
 def test_committed_reference_is_up_to_date(markdown: str) -> None:

@@ -3,9 +3,10 @@
 Administrators write `pledge.yaml` and the follow-up files by hand; this module walks
 `Pledge` and `FollowUpFile` (through nested models, lists, Optional and Annotated) and
 writes a Markdown reference of every key they can write, with its type, whether it is
-required and a description in Swedish. The descriptions are kept in `DESCRIPTIONS`; the
-test suite fails when a field, an enum value or a Literal value lacks one, or when one is
-left over, so the reference cannot drift from the code. Regenerate the committed copy with
+required and a description in Swedish. The descriptions live in the models themselves
+(`Field(description=…)`, `about()` for a model, `VALUE_GLOSSES` for enum and Literal
+values), so the JSON Schema carries them too; the test suite fails when a field, an enum
+value or a Literal value lacks one, or when one is left over. Regenerate the committed copy with
 
     python -m lofte_reports.app.reference > docs/dataformat.md
 """
@@ -23,6 +24,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from lofte_reports.input.followup import COLUMNS, FOLLOWUP_FOLDER, REQUIRED_COLUMNS
+from lofte_reports.model import pledge as pledge_model
+from lofte_reports.model import status as status_model
 from lofte_reports.model.base import Date, Id, Paragraphs, Text
 from lofte_reports.model.followup import ActivityRecord, FollowUpFile, PeriodKey
 from lofte_reports.model.pledge import MonthDay, Pledge
@@ -33,296 +36,6 @@ ROOTS: tuple[type[BaseModel], ...] = (Pledge, FollowUpFile)
 
 GENERATE_COMMAND = "python -m lofte_reports.app.reference > docs/dataformat.md"
 
-HEADINGS: dict[str, str] = {
-    "Pledge": "Medborgarlöftet",
-    "PledgePeriod": "Löftets period",
-    "Area": "Område",
-    "Party": "Part",
-    "Situation": "Situationen idag",
-    "Dialogue": "Dialog",
-    "Period": "Tidsperiod",
-    "Problem": "Problem",
-    "PriorityArea": "Prioriterat område",
-    "PromiseGroup": "Grupp av löften",
-    "Promise": "Löfte",
-    "Plan": "Plan",
-    "Activity": "Aktivitet i handlingsplan",
-    "Goal": "Mål",
-    "Indicator": "Mått",
-    "Target": "Målvärde",
-    "FollowUpPlan": "Uppföljningsplan",
-    "Report": "Rapportering",
-    "Signatory": "Undertecknare",
-    "Signing": "Undertecknande",
-    "SchoolTerms": "Terminer",
-    "Theme": "Utseende (tema)",
-    "ThemeLogo": "Logotyp",
-    "ThemeColours": "Färger",
-    "ThemeFont": "Typsnitt",
-    "Margins": "Marginaler",
-    "FollowUpFile": "Uppföljningsfil",
-    "ActivityRecord": "Utförd aktivitet",
-    "Assessment": "Bedömning",
-    "Baseline": "Utgångsvärde",
-    "Reading": "Mätvärde",
-    "Narrative": "Berättelse för en period",
-}
-"""The Swedish section heading of each model, keyed by class name."""
-
-DESCRIPTIONS: dict[str, str] = {
-    # --- pledge.yaml ---------------------------------------------------------------------
-    "Pledge": "Hela filen `pledge.yaml`: ett medborgarlöfte från polisen och kommunen (och ibland fler parter), med nycklarna nedan längst till vänster i filen, utan indrag.",
-    "Pledge.id": "Löftets id. Det används i namnen på de filer som skapas, t.ex. `landskrona-2018` som ger `medborgarlofte-landskrona-2018.pdf`.",
-    "Pledge.title": "Dokumentets rubrik. Utelämna nyckeln för att få rubriken ”Medborgarlöfte i ‹kommun› ‹period›”, t.ex. ”Medborgarlöfte i Landskrona kommun 2018”.",
-    "Pledge.language": (
-        "Språket i dokumenten: svenska (sv) eller engelska (en). Kan också väljas med "
-        "`--lang` när dokumenten skrivs. En text kan ges på flera språk: `{sv: …, en: …}`."
-    ),
-    "Pledge.language.sv": "svenska",
-    "Pledge.language.en": "engelska",
-    "Pledge.municipality": "Kommunens namn som det ska stå i dokumentet och i rubriken, t.ex. `Landskrona kommun`.",
-    "Pledge.area": "Det område i kommunen som löftet gäller, t.ex. Karlslundsområdet. Utelämna nyckeln om löftet gäller hela kommunen.",
-    "Pledge.period": "Den tid löftet gäller, med första och sista dag, t.ex. 2018-01-01 till 2018-12-31.",
-    "Pledge.parties": "De organisationer som ger löftet och skriver under, t.ex. Lokalpolisområde Landskrona och Landskrona stad.",
-    "Pledge.basis": "Vad löftet har arbetats fram utifrån. I Landskrona: `[situation-picture, safety-surveys, citizen-dialogues, staff-dialogues]`.",
-    "Pledge.background": "Inledningen som står först i dokumentet: varför löftet finns och hur det har tagits fram.",
-    "Pledge.situation": "Avsnittet ”Situationen idag”: lägesbilden, de dialoger som hölls och de problem som kom fram. Utelämna nyckeln om dokumentet inte ska ha avsnittet.",
-    "Pledge.priority_areas": "Prioriterade områden som löftena kan ordnas under, t.ex. trafik eller ungdomar. Dokumentet räknar upp dem före löftena. Landskrona har inga.",
-    "Pledge.overall_promise": "Det gemensamma löftet som inleder avsnittet ”Det här ska vi göra”, t.ex. ”Lokalpolisområde Landskrona och Landskrona stad lovar att under 2018 tillsammans arbeta för att minska brottsligheten …”.",
-    "Pledge.promise_groups": "Löftena, i grupper som visas var för sig under egna rubriker, oftast en grupp per part (i Landskrona ”Polisen lovar” och ”Landskrona stads satsningar i området”).",
-    "Pledge.goals": "De gemensamma målen under rubriken ”Det här ska vi åstadkomma tillsammans”, vart och ett med det mått som visar om målet nås.",
-    "Pledge.follow_up": "Hur löftena följs upp; utifrån detta skrivs avsnittet ”Följ med i hur det går!”. Utelämna nyckeln om dokumentet inte ska ha avsnittet.",
-    "Pledge.signatories": "De personer som skriver under, i den ordning de ska stå i underskriftsblocket.",
-    "Pledge.signing": "Ort och datum för underskrifterna, om de är kända när dokumentet skapas.",
-    "Pledge.school_terms": "När terminerna börjar och slutar, för planer som räknas per termin (`per: term`). Terminerna följer inte tertialerna. Utelämna nyckeln för de vanliga svenska terminerna.",
-    "PledgePeriod": "Den tid medborgarlöftet gäller: från en enda dag upp till fyra år, med början vilken dag som helst.",
-    "PledgePeriod.start": "Första dagen som löftet gäller, t.ex. `2018-01-01`.",
-    "PledgePeriod.end": "Sista dagen som löftet gäller (dagen räknas med), t.ex. `2018-12-31`. Får inte ligga före `start`.",
-    "Area": "Det område i kommunen som löftet gäller.",
-    "Area.name": "Områdets namn, t.ex. `Karlslundsområdet`. Det står på dokumentets första sida.",
-    "Area.description": "En kort beskrivning av området, t.ex. vilka stadsdelar eller gator det omfattar.",
-    "Party": "En organisation som ger löften och skriver under, t.ex. ett lokalpolisområde eller en kommun.",
-    "Party.id": "Partens id, som resten av filen använder för att peka ut parten (i `by`, `held_by` och `party`), t.ex. `polisen`.",
-    "Party.name": "Organisationens fullständiga namn, t.ex. `Lokalpolisområde Landskrona`. Det står på första sidan och vid underskrifterna.",
-    "Party.short_name": "Ett kortare namn för löpande text, t.ex. `polisen` (som ger rubriken ”Polisen lovar”). Utelämnas det används `name`.",
-    "Party.kind": "Vilken sorts organisation parten är.",
-    "PartyKind.police": "polisen",
-    "PartyKind.municipality": "kommun",
-    "PartyKind.district-administration": "stadsdelsförvaltning",
-    "PartyKind.housing-company": "bostadsbolag",
-    "PartyKind.association": "förening",
-    "PartyKind.other": "annan organisation",
-    "Basis.situation-picture": "lokal lägesbild",
-    "Basis.safety-surveys": "trygghetsmätningar",
-    "Basis.citizen-dialogues": "medborgardialoger",
-    "Basis.staff-dialogues": "medarbetardialoger",
-    "Basis.other": "annat underlag",
-    "Situation": "Avsnittet ”Situationen idag”: texten om läget i området, och de dialoger och problem som ligger bakom den.",
-    "Situation.text": "Texten under rubriken ”Situationen idag”. I Landskrona beskriver den medborgardialogerna 2016 och vad som kom fram i dem.",
-    "Situation.dialogues": "De dialoger som hölls inför löftet, t.ex. fem medborgardialoger i maj–juni 2016.",
-    "Situation.problems": "De problem som kom fram, vart och ett med ett id så att löften och mål kan visa vilket problem de svarar mot.",
-    "Dialogue": "Dialoger som hölls inför löftet: vilken sort, när, hur många gånger, vem som höll dem och vilka som deltog.",
-    "Dialogue.kind": "Vilka dialogen fördes med.",
-    "DialogueKind.citizen-dialogue": "medborgardialog",
-    "DialogueKind.staff-dialogue": "medarbetardialog",
-    "Dialogue.held": "När dialogerna hölls, som första och sista dag, t.ex. `{start: 2016-05-15, end: 2016-06-15}`.",
-    "Dialogue.occasions": "Hur många tillfällen det var, t.ex. `5`.",
-    "Dialogue.held_by": "Id för de parter som höll dialogerna, t.ex. `[polisen, landskrona-stad]`.",
-    "Dialogue.participants": "Vilka som deltog, med egna ord, t.ex. `[boende, föreningsaktiva, personer som arbetar i Karlslundsområdet]`.",
-    "Period": "En tidsperiod med första och sista dag, där båda dagarna räknas med.",
-    "Period.start": "Första dagen, t.ex. `2016-05-15`.",
-    "Period.end": "Sista dagen, t.ex. `2016-06-15`. Får inte ligga före `start`.",
-    "Problem": "Ett problem som kom fram i lägesbilden eller i dialogerna, och som löften och mål kan kopplas till.",
-    "Problem.id": "Problemets id, som löften och mål hänvisar till i sina `problems`, t.ex. `grov-brottslighet`.",
-    "Problem.text": "Problemet i ord, t.ex. `grov brottslighet som skottlossning och narkotikahandel`.",
-    "PriorityArea": "Ett prioriterat område som grupper av löften och enskilda löften kan höra till.",
-    "PriorityArea.id": "Områdets id, som `priority_area` i en grupp eller ett löfte hänvisar till, t.ex. `trafik`.",
-    "PriorityArea.name": "Områdets namn som det ska stå i dokumentet, t.ex. `Trafiksäkerhet kring skolor`.",
-    "PromiseGroup": "En grupp löften som visas tillsammans under en egen rubrik, t.ex. allt som polisen lovar.",
-    "PromiseGroup.heading": "Gruppens rubrik, t.ex. `Landskrona stads satsningar i området`. Utelämnas den blir rubriken ”‹part› lovar” efter parterna i `by`, t.ex. ”Polisen lovar”.",
-    "PromiseGroup.by": "Id för de parter som ger löftena i gruppen, t.ex. `[polisen]`. Varje löfte måste få minst en part, här eller i löftets eget `by`.",
-    "PromiseGroup.priority_area": "Id för det prioriterade område som gruppen hör till, om löftena är ordnade efter prioriterade områden.",
-    "PromiseGroup.intro": "Text som står efter rubriken och före löftena.",
-    "PromiseGroup.style": "Hur löftena i gruppen visas.",
-    "PromiseGroup.style.bullets": "punktlista",
-    "PromiseGroup.style.numbered": "numrerad lista",
-    "PromiseGroup.style.paragraphs": "ett stycke per löfte",
-    "PromiseGroup.promises": "Löftena i gruppen, i den ordning de ska stå.",
-    "Promise": "Ett löfte: texten som publiceras och, när löftet går att räkna, en plan för hur ofta något ska göras.",
-    "Promise.id": "Löftets id, t.ex. `besok-forskolor`. Uppföljningen hänvisar till löftet med det (`promise`), så ändra det inte när uppföljningen har börjat. Ett löfte och ett mål får inte ha samma id.",
-    "Promise.text": "Löftet ordagrant som det ska publiceras, t.ex. ”Polisen ska vid två tillfällen per termin besöka Ungdomshuset Karlslund.”",
-    "Promise.title": "En kort rubrik som står i fetstil före löftets text och i uppföljningens tabeller. Utelämnas den visar uppföljningen löftets text i stället.",
-    "Promise.by": "Id för de parter som ger just det här löftet, om det inte är samma som gruppens `by`, t.ex. `[polisen, landskrona-stad]` för ett gemensamt löfte.",
-    "Promise.plan": "Hur ofta löftet ska genomföras, i en form som går att räkna, så att uppföljningen kan jämföra planerat och utfört. Utelämna den för löften som inte går att räkna, t.ex. ”Den polisiära synligheten i området ska vara fortsatt hög”; dem följer ni upp med bedömningar.",
-    "Promise.priority_area": "Id för det prioriterade område som löftet hör till, om inte gruppen redan anger det.",
-    "Promise.problems": "Id för de problem (under `situation`) som löftet svarar mot, t.ex. `[lagt-fortroende, aktiviteter-unga]`.",
-    "Promise.activity_plan": "Namnet på den separata handlingsplan där löftets aktiviteter står, om det finns en, t.ex. `Handlingsplan för trygghet i Karlslund 2018`.",
-    "Promise.activities": "De konkreta aktiviteterna bakom löftet, när de finns i en separat handlingsplan (`activity_plan`).",
-    "Plan": "En plan som går att räkna: `count` gånger per `per`, på var och en av platserna i `places` när platser anges; ”en gång per termin på var och en av tre förskolor” är `count: 1`, `per: term` och tre platser.",
-    "Plan.count": "Hur många gånger per tidsenhet, t.ex. `2` för ”vid två tillfällen per termin”. När platser anges gäller antalet för varje plats.",
-    "Plan.per": "Tidsenheten som antalet gäller. En tidsenhet som bara delvis ligger inom löftets period räknas i proportion till den del som ligger inom den.",
-    "Plan.places": "Platser där planen gäller var för sig, t.ex. `[Tusenskönans förskola, Pilängsgårdens förskola, Drömmens förskola]`; då ska det göras `count` gånger på varje plats.",
-    "Plan.unit": "Vad som räknas, t.ex. `besök`.",
-    "Plan.counts": "Hur utförda aktiviteter räknas mot planen. Utelämna nyckeln för tillfällen.",
-    "Plan.counts.occasions": "tillfällen: allt på samma plats samma dag är ett tillfälle",
-    "Plan.counts.times": "gånger: varje gång räknas med sitt antal, även flera samma dag",
-    "Frequency.week": "vecka",
-    "Frequency.month": "månad",
-    "Frequency.term": "termin, se `school_terms`",
-    "Frequency.tertial": "tertial: januari–april, maj–augusti, september–december",
-    "Frequency.year": "kalenderår",
-    "Frequency.period": "hela löftets period",
-    "Activity": "En konkret aktivitet bakom ett löfte, hämtad ur en separat handlingsplan.",
-    "Activity.id": "Aktivitetens id, t.ex. `kvallspatrull`.",
-    "Activity.text": "Aktiviteten i ord, t.ex. ”Fotpatrullering i området två kvällar i veckan”.",
-    "Activity.plan": "Hur ofta aktiviteten ska göras, skrivet som ett löftes `plan`.",
-    "Goal": "Ett gemensamt mål, med det mått som visar om målet nås.",
-    "Goal.id": "Målets id, t.ex. `upplevd-trygghet`. Ett mål och ett löfte får inte ha samma id.",
-    "Goal.text": "Målet som det ska publiceras, t.ex. ”Den upplevda tryggheten i området ska öka.”",
-    "Goal.indicator": "Måttet som målet följs upp med.",
-    "Goal.target": "Målvärdet och dagen då det ska vara nått, t.ex. `{value: 55, date: 2018-12-31}`. Utan målvärde kan uppföljningen bara säga åt vilket håll måttet har gått.",
-    "Target": "Det värde som måttet ska nå, och senast när.",
-    "Target.value": "Målvärdet utan enhet, t.ex. `55`.",
-    "Target.date": "Senast den dagen ska målvärdet vara nått, t.ex. `2018-12-31`.",
-    "Goal.problems": "Id för de problem (under `situation`) som målet svarar mot, t.ex. `[grov-brottslighet]`.",
-    "Indicator": "Det som mäts för att följa upp ett mål, t.ex. andelen boende som känner sig trygga.",
-    "Indicator.id": "Måttets id, som uppföljningen hänvisar till (`indicator` i utgångsvärden och mätvärden), t.ex. `andel-trygga`.",
-    "Indicator.name": "Måttets namn i uppföljningens tabeller, t.ex. `Andel boende som känner sig trygga i området`.",
-    "Indicator.source": "Var mätvärdena kommer ifrån.",
-    "IndicatorSource.safety-survey": "trygghetsmätning",
-    "IndicatorSource.reported-crime": "anmälda brott",
-    "IndicatorSource.other": "annan källa",
-    "Indicator.source_text": "Källan som den ska stå i meningen ”Uppföljning kommer att ske via …”, t.ex. `polisens trygghetsmätning`.",
-    "Indicator.direction": "Åt vilket håll måttet ska gå för att målet ska nås.",
-    "Indicator.direction.increase": "ska öka",
-    "Indicator.direction.decrease": "ska minska",
-    "Indicator.unit": "Enheten för värdena, t.ex. `procent` eller `antal`.",
-    "Indicator.kind": "Vad värdet är. Utelämna nyckeln för andel när enheten är `%` eller `procent`, antal för anmälda brott och annars annat.",
-    "Indicator.kind.share": "andel i procent; ändringar räknas i procentenheter",
-    "Indicator.kind.count": "antal",
-    "Indicator.kind.index": "index, t.ex. polisregion Syds trygghetsindex",
-    "Indicator.kind.other": "annat värde",
-    "Indicator.margin": "Felmarginalen: en ändring som inte är större än så räknas som oförändrad, t.ex. `3` (procentenheter) för en trygghetsmätning i ett litet område. Utan felmarginal säger uppföljningen bara hur mycket värdet har ändrats.",
-    "Indicator.per_period": "`true` när varje mätvärde är ett antal under en period, t.ex. anmälda brott per tertial; då jämförs årets summa. Utelämna nyckeln för `true` vid anmälda brott och annars `false`.",
-    "FollowUpPlan": "Hur löftena följs upp; avsnittet ”Följ med i hur det går!” skrivs utifrån detta om inte en egen `text` anges.",
-    "FollowUpPlan.reports": "Hur ofta varje part rapporterar, t.ex. polisen tertialvis och Landskrona stad löpande.",
-    "FollowUpPlan.summary_at_end": "Om en sammanfattning av insatserna och deras resultat ska göras när löftet löper ut (vid årsskiftet när löftet gäller hela kalenderår). Skriv `false` för att ta bort den meningen.",
-    "FollowUpPlan.text": "En egen text för avsnittet, i stället för den som skrivs utifrån `reports` och `summary_at_end`.",
-    "Report": "Hur ofta en part rapporterar om sina löften.",
-    "Report.party": "Id för parten, t.ex. `polisen`.",
-    "Report.frequency": "Hur ofta parten rapporterar.",
-    "ReportFrequency.tertial": "tertialvis",
-    "ReportFrequency.quarter": "kvartalsvis",
-    "ReportFrequency.month": "månadsvis",
-    "ReportFrequency.half-year": "halvårsvis",
-    "ReportFrequency.year": "årsvis",
-    "ReportFrequency.continuous": "löpande under året",
-    "Signatory": "En person som skriver under för en part.",
-    "Signatory.name": "Personens namn, t.ex. `Anneli Manelli`.",
-    "Signatory.title": "Personens titel, t.ex. `Lokalpolisområdeschef`.",
-    "Signatory.party": "Id för den part som personen skriver under för, t.ex. `polisen`.",
-    "Signatory.organisation": "Organisationen som den ska stå under personens namn. Utelämnas den används partens `name`.",
-    "Signing": "Var och när löftet skrivs under, om det är känt när dokumentet skapas.",
-    "Signing.place": "Orten, t.ex. `Landskrona`. Utelämnas den blir raden tom, att fylla i för hand.",
-    "Signing.date": "Datumet, t.ex. `2018-02-15`. Utelämnas det blir raden tom, att fylla i för hand.",
-    "SchoolTerms": "Terminernas första och sista dagar, skrivna som månad och dag; standardvärdena är de vanliga svenska terminerna.",
-    "SchoolTerms.spring_start": "Vårterminens första dag, t.ex. `01-15` för den 15 januari.",
-    "SchoolTerms.spring_end": "Vårterminens sista dag, t.ex. `06-15` för den 15 juni.",
-    "SchoolTerms.autumn_start": "Höstterminens första dag, t.ex. `08-15` för den 15 augusti.",
-    "SchoolTerms.autumn_end": "Höstterminens sista dag, t.ex. `12-20` för den 20 december.",
-    "Pledge.theme": "Hur dokumenten ser ut: logotyper, färger, typsnitt, marginaler, sidhuvud och sidfot, och en Word-mall. Utelämnas nyckeln ser dokumenten ut som vanligt.",
-    "Theme": "Kommunens eget utseende på dokumenten. Filer anges relativt till löftesmappen (t.ex. `tema/logo.png`) och måste ligga i den; absoluta sökvägar, `..` och symboliska länkar ut ur mappen godtas inte. Bilder får vara högst 5 MB, typsnitt och Word-mallar högst 20 MB.",
-    "Theme.logos": "Parternas logotyper, som visas i sidhuvudet på varje sida i båda formaten, i listans ordning.",
-    "Theme.logo_height": "Logotypernas höjd i millimeter. Blir de tillsammans för breda krymps de.",
-    "Theme.colours": "Färger för rubriker och tabeller.",
-    "Theme.font": "Ett eget typsnitt i stället för DejaVu Sans. Det bäddas in i PDF:en och anges med namn i Word-dokumentet (så läsaren behöver ha det installerat för att se det). Det måste ha alla tecken som dokumenten innehåller.",
-    "Theme.margins": "Sidans marginaler. Ett sidhuvud med logotyper kan behöva mer plats än den övre marginalen, och då flyttas texten ned.",
-    "Theme.header": "En text överst på varje sida, t.ex. `Landskrona stad – Trygghetsenheten`, ovanför dokumentets löpande rubrik.",
-    "Theme.footer": "En text längst ned på varje sida, till vänster om sidnumret, t.ex. `www.landskrona.se`.",
-    "Theme.reference_docx": "Ett Word-dokument (.docx) vars formatmallar, sidinställningar, sidhuvud och sidfot Word-dokumenten tar över, som pandocs referensdokument. Innehållet i det tas bort. Har mallen ett eget sidhuvud eller en egen sidfot används de i stället för logotyperna, `header` och `footer`; färger, typsnitt och marginaler i temat gäller då bara PDF:en.",
-    "ThemeLogo": "En parts logotyp.",
-    "ThemeLogo.party": "Id för den part logotypen hör till, t.ex. `polisen`. Partens namn blir logotypens alternativtext, som skärmläsare läser upp.",
-    "ThemeLogo.file": "Bildfilen: PNG, JPEG eller SVG, t.ex. `tema/polisen.png`. En SVG får inte innehålla text (gör om den till konturer), skript eller hänvisningar till andra filer.",
-    "ThemeLogo.fallback": "En PNG- eller JPEG-version av samma logotyp, för Word-program som inte kan visa SVG. Krävs när `file` är en SVG-bild.",
-    "ThemeColours": "Färger skrivna som `#RRGGBB`. Texten måste gå att läsa: kontrasten ska vara minst 4,5:1.",
-    "ThemeColours.primary": "Färgen på dokumentets rubrik, avsnittsrubrikerna och linjerna, t.ex. `#1B365D`. Den står på vit botten och måste vara mörk nog.",
-    "ThemeColours.accent": "Bakgrundsfärgen i tabellernas rubrikrad, t.ex. `#DCE6F2`. Rubrikraden har svart text och färgen måste vara ljus nog.",
-    "ThemeFont": "Ett typsnitt av TrueType-filer (.ttf) i löftesmappen. Typsnittets licens måste tillåta att det bäddas in.",
-    "ThemeFont.regular": "Den vanliga stilen, t.ex. `tema/typsnitt/MinFont-Regular.ttf`.",
-    "ThemeFont.bold": "Fet stil. Utelämnas den skrivs fet text med den vanliga stilen.",
-    "ThemeFont.italic": "Kursiv stil. Utelämnas den skrivs kursiv text med den vanliga stilen.",
-    "ThemeFont.bold_italic": "Fet kursiv stil. Utelämnas den används fet stil, annars kursiv.",
-    "Margins": "Marginaler i millimeter (5–60). En sida som utelämnas behåller sin vanliga marginal (25 mm).",
-    "Margins.top": "Övre marginalen.",
-    "Margins.right": "Högra marginalen.",
-    "Margins.bottom": "Nedre marginalen; sidfoten med sidnumret står alltid under texten.",
-    "Margins.left": "Vänstra marginalen.",
-    # --- followup/ -----------------------------------------------------------------------
-    "FollowUpFile": "En uppföljningsfil (YAML eller JSON) i mappen `followup/`, med nycklarna nedan längst till vänster i filen; uppföljningen kan delas upp på flera filer, t.ex. en per tertial.",
-    "FollowUpFile.example_data": "Skriv `true` om uppgifterna är påhittade, t.ex. för att visa eller öva: då står det ”Exempeldata – fiktiva uppgifter” på varje sida. Det räcker att en av filerna säger det.",
-    "FollowUpFile.prepared_by": "Vem som har sammanställt uppföljningen, t.ex. `Kommunpolis Kim Exempel, Lokalpolisområde Landskrona`. Om flera filer anger det gäller den första i bokstavsordning.",
-    "FollowUpFile.prepared_on": "Dagen då uppföljningen sammanställdes, t.ex. `2019-01-15`. Om flera filer anger det gäller det senaste datumet.",
-    "FollowUpFile.activities": "Utförda aktiviteter, en post per aktivitet. Det är ofta enklare att föra dem i en aktivitetslista (CSV), se nedan.",
-    "FollowUpFile.assessments": "Bedömningar av hur det går med löftena under en period, t.ex. för löften som inte går att räkna.",
-    "FollowUpFile.baselines": "Utgångsvärden för målens mått: de värden som mätvärdena jämförs med.",
-    "FollowUpFile.readings": "Mätvärden för målens mått, t.ex. från trygghetsmätningen eller statistiken över anmälda brott.",
-    "FollowUpFile.narratives": "Det ni vill berätta med egna ord om en period: sammanfattning, händelser, vad som fungerat och nästa steg.",
-    "ActivityRecord": "Något som har gjorts för ett löfte: när, hur många gånger och var.",
-    "ActivityRecord.date": "Dagen då det gjordes, t.ex. `2018-03-06`. Den måste ligga inom löftets period.",
-    "ActivityRecord.promise": "Id för löftet som aktiviteten hör till, t.ex. `besok-forskolor`.",
-    "ActivityRecord.count": "Hur många gånger det gjordes den dagen. Antalet räknas mot löftets plan.",
-    "ActivityRecord.place": "Var det gjordes, t.ex. `Tusenskönans förskola`.",
-    "ActivityRecord.note": "En kort anteckning, t.ex. `Besök med polisbil`.",
-    "Assessment": "En bedömning av hur det går med ett löfte under en period, när ett antal inte räcker för att säga det.",
-    "Assessment.promise": "Id för löftet som bedöms, t.ex. `fritidsaktiviteter`.",
-    "Assessment.period": "Perioden som bedömningen gäller, t.ex. `2018-T1`.",
-    "Assessment.status": "Löftets status. För löften med en plan räknas statusen fram ur de utförda aktiviteterna: utelämna då `status`, eller ange en egen status som ersätter den framräknade och skriv skälet i `reason`.",
-    "Status.completed": "genomförd",
-    "Status.on-track": "enligt plan",
-    "Status.partly": "delvis",
-    "Status.delayed": "försenad",
-    "Status.not-started": "ej påbörjad",
-    "Status.not-done": "ej genomförd",
-    "Status.not-assessed": "bedöms ej",
-    "Assessment.comment": "En kommentar som står vid löftet i uppföljningen, t.ex. `Sex underrättelsestyrda insatser med fokus på narkotika.`",
-    "Assessment.reason": "Skälet till bedömningen. Måste anges när `status` anges för ett löfte som har en plan, eftersom statusen då ersätter den framräknade.",
-    "Assessment.next_steps": "Vad som görs härnäst med löftet, t.ex. `Ny tidplan för Puls Arena tas fram i maj.` Det står under rubriken ”Nästa steg”.",
-    "Assessment.verdict": 'Slutbedömningen av ett löfte utan plan för ett år eller hela perioden (`period: "2018"` eller `all`). För löften med plan räknas den fram.',
-    "Verdict.kept": "hållet",
-    "Verdict.partly-kept": "delvis hållet",
-    "Verdict.not-kept": "inte hållet",
-    "Verdict.missing": "bedömning saknas",
-    "Verdict.not-assessed": "bedöms ej (ett beslut att inte bedöma)",
-    "Assessment.cause": "Vid en avvikelse: orsaken, t.ex. `Besöket ställdes in på grund av sjukdom.`",
-    "Assessment.consequence": "Vid en avvikelse: vad den får för följder.",
-    "Assessment.action": "Vid en avvikelse: vad som görs för att rätta till den, t.ex. `Besöket görs i januari 2019.`",
-    "Baseline": "Det värde som ett mått jämförs med, oftast uppmätt innan löftet började gälla.",
-    "Baseline.indicator": "Id för måttet, t.ex. `andel-trygga`.",
-    "Baseline.value": "Värdet utan enhet, t.ex. `63`. Decimaler skrivs med punkt, t.ex. `12.5`.",
-    "Baseline.measured": "När eller hur värdet mättes, med egna ord, t.ex. `trygghetsmätningen 2017` eller `genomsnitt per tertial 2017`.",
-    "Baseline.period": 'Perioden som värdet gäller, t.ex. `"2017"` för hela årets antal. Utan period räknas värdet som ett värde per mätperiod, t.ex. ett genomsnitt per tertial.',
-    "Baseline.note": "En anteckning om värdet.",
-    "Reading": "Ett mätvärde för ett mått, vid ett visst datum.",
-    "Reading.indicator": "Id för måttet, t.ex. `andel-fortroende`.",
-    "Reading.date": "Dagen då värdet mättes, eller sista dagen som det gäller, t.ex. `2018-10-15`. Den måste ligga inom löftets period. Kan utelämnas om `period` anges.",
-    "Reading.period": "Perioden som värdet gäller, i stället för `date`, t.ex. `2018-T1` för antalet anmälda brott under tertialen. Värdet dateras då till periodens sista dag.",
-    "Reading.value": "Värdet utan enhet, t.ex. `52`. Decimaler skrivs med punkt, t.ex. `12.5`.",
-    "Reading.source": "Var värdet kommer ifrån, t.ex. `Polisens trygghetsmätning hösten 2018`. Utelämnas den används måttets `source_text`.",
-    "Reading.note": "En anteckning om värdet.",
-    "Narrative": "Det ni själva vill berätta om en period: vad som har hänt, vad som har fungerat och vad som görs härnäst.",
-    "Narrative.period": 'Perioden som texten gäller, t.ex. `2018-T1` för en tertial eller `"2018"` för hela året.',
-    "Narrative.summary": "En sammanfattning av perioden, under rubriken ”Sammanfattning”.",
-    "Narrative.events": "Händelser som har påverkat arbetet, t.ex. ”En skottlossning i mars ledde till förstärkt närvaro i området under två veckor.”",
-    "Narrative.extra_activities": "Aktiviteter som har gjorts utöver löftet, en per post i listan, t.ex. `Informationsmöte om grannsamverkan i Karlslund (22 mars).`",
-    "Narrative.next_steps": "Vad som görs härnäst, t.ex. `Höstterminens besök planeras in i september.`",
-    "Narrative.worked": "Vad som har fungerat bra, oftast i sammanfattningen av ett helt år.",
-    "Narrative.did_not_work": "Vad som inte har fungerat, oftast i sammanfattningen av ett helt år. Det står under rubriken ”Det här behöver bli bättre”.",
-    "Narrative.prepared_by": "Vem som har skrivit uppföljningen av just den här perioden, t.ex. `Kim Exempel, kommunpolis, Lokalpolisområde Landskrona`. Utelämnas det används `prepared_by` i uppföljningsfilen.",
-    "Narrative.prepared_on": "Dagen då uppföljningen av perioden blev klar, t.ex. `2018-05-15`. Utelämnas det används `prepared_on` i uppföljningsfilen.",
-    "Narrative.decision": "Vem som har behandlat eller beslutat om uppföljningen, och när, t.ex. `Behandlad av styrgruppen för samverkan polis–kommun den 12 februari 2019, § 4 (dnr KS 2019/12).` Raden står sist i dokumentet, där medborgarlöftet har sina underskrifter.",
-}
-"""Every Swedish description: "Model" and "Model.field"; "Enum.value"; "Model.field.value"
-for the values of a Literal."""
 
 # Named types, by the alias the models use, before any structural reading of the hint.
 _ALIASES: tuple[tuple[Any, str], ...] = (
@@ -341,6 +54,33 @@ _SCALARS: dict[type, str] = {
     float: "tal",
     str: "[text](#texter)",
 }
+
+GLOSSES: dict[str, str] = {**pledge_model.VALUE_GLOSSES, **status_model.VALUE_GLOSSES}
+"""What each enum and Literal value means, from the models' own `VALUE_GLOSSES`."""
+
+
+def heading(model: type[BaseModel]) -> str:
+    """Return the model's Swedish heading, its `about()` title in the model itself."""
+    title = model.model_config.get("title")
+    return title if isinstance(title, str) else model.__name__
+
+
+def descriptions() -> dict[str, str]:
+    """Return every Swedish description, each from the model that it describes.
+
+    Keys: "Model" (its `about()` description), "Model.field" (the field's
+    `Field(description=…)`), "Enum.value" and "Model.field.value" (the glosses).
+    """
+    found: dict[str, str] = {}
+    for model in models():
+        extra = model.model_config.get("json_schema_extra")
+        if isinstance(extra, dict) and isinstance(extra.get("description"), str):
+            found[model.__name__] = str(extra["description"])
+        for name, field in model.model_fields.items():
+            if field.description:
+                found[f"{model.__name__}.{name}"] = field.description
+    return {**found, **GLOSSES}
+
 
 CSV_EXAMPLE = """\
 datum;löfte;antal;plats;anteckning
@@ -404,7 +144,7 @@ def _literal_values(hint: Any) -> list[Any]:
 
 
 def description_keys() -> set[str]:
-    """Return every key `DESCRIPTIONS` must have: models, fields, enum and Literal values."""
+    """Return every key `descriptions()` must have: models, fields, enum and Literal values."""
     keys: set[str] = set()
     for model in models():
         keys.add(model.__name__)
@@ -431,11 +171,11 @@ def _places(model: type[BaseModel]) -> list[tuple[type[BaseModel], str]]:
 
 
 def _describe(key: str) -> str:
-    return DESCRIPTIONS.get(key, "**Beskrivning saknas.**")
+    return descriptions().get(key, "**Beskrivning saknas.**")
 
 
 def _heading(model: type[BaseModel]) -> str:
-    return HEADINGS.get(model.__name__, model.__name__)
+    return heading(model)
 
 
 def _anchor(model: type[BaseModel]) -> str:
@@ -456,8 +196,8 @@ def _code(value: Any) -> str:
 
 def _choices(values: list[Any], gloss_prefix: str) -> str:
     glossed = [
-        f"{_code(value)} ({DESCRIPTIONS[f'{gloss_prefix}.{value}']})"
-        if f"{gloss_prefix}.{value}" in DESCRIPTIONS
+        f"{_code(value)} ({GLOSSES[f'{gloss_prefix}.{value}']})"
+        if f"{gloss_prefix}.{value}" in GLOSSES
         else _code(value)
         for value in values
     ]

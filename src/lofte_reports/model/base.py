@@ -64,6 +64,15 @@ Id = Annotated[
 ]
 
 
+def about(heading: str, description: str) -> ConfigDict:
+    """Return a model's heading and Swedish description, for the reference and JSON Schema.
+
+    Administrators read them in docs/dataformat.md and in editors that know the schema;
+    the class docstring stays the developers' English note.
+    """
+    return ConfigDict(title=heading, json_schema_extra={"description": description})
+
+
 class Model(BaseModel):
     """Base for all model classes: strict, frozen, unknown keys refused."""
 

@@ -25,7 +25,7 @@ from pydantic_core import PydanticCustomError
 
 from lofte_reports.errors import format_loc
 from lofte_reports.languages import Language
-from lofte_reports.model.base import Date, Id, Model, Paragraphs, Text
+from lofte_reports.model.base import Date, Id, Model, Paragraphs, Text, about
 from lofte_reports.model.calendar import TermDates
 from lofte_reports.model.references import reference_problems
 from lofte_reports.model.theme import Theme
@@ -48,13 +48,24 @@ class PartyKind(StrEnum):
 class Party(Model):
     """An organisation that makes promises and signs, e.g. a local police area or a municipality."""
 
-    id: Id
-    name: Text = Field(description="Full name, e.g. 'Lokalpolisområde Landskrona'")
+    model_config = about(
+        "Part",
+        "En organisation som ger löften och skriver under, t.ex. ett lokalpolisområde eller en kommun.",
+    )
+
+    id: Id = Field(
+        description="Partens id, som resten av filen använder för att peka ut parten (i `by`, `held_by` och `party`), t.ex. `polisen`."
+    )
+    name: Text = Field(
+        description="Organisationens fullständiga namn, t.ex. `Lokalpolisområde Landskrona`. Det står på första sidan och vid underskrifterna."
+    )
     short_name: Text | None = Field(
         default=None,
-        description="Name used in running text, e.g. 'polisen'; defaults to name",
+        description="Ett kortare namn för löpande text, t.ex. `polisen` (som ger rubriken ”Polisen lovar”). Utelämnas det används `name`.",
     )
-    kind: Annotated[PartyKind, Strict(False)]
+    kind: Annotated[PartyKind, Strict(False)] = Field(
+        description="Vilken sorts organisation parten är."
+    )
 
     @property
     def text_name(self) -> str:
@@ -65,8 +76,12 @@ class Party(Model):
 class Period(Model):
     """A span of days, both ends included."""
 
-    start: Date
-    end: Date
+    model_config = about(
+        "Tidsperiod", "En tidsperiod med första och sista dag, där båda dagarna räknas med."
+    )
+
+    start: Date = Field(description="Första dagen, t.ex. `2016-05-15`.")
+    end: Date = Field(description="Sista dagen, t.ex. `2016-06-15`. Får inte ligga före `start`.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -84,6 +99,16 @@ class Period(Model):
 
 class PledgePeriod(Period):
     """The period a pledge runs: one day up to four years."""
+
+    model_config = about(
+        "Löftets period",
+        "Den tid medborgarlöftet gäller: från en enda dag upp till fyra år, med början vilken dag som helst.",
+    )
+
+    start: Date = Field(description="Första dagen som löftet gäller, t.ex. `2018-01-01`.")
+    end: Date = Field(
+        description="Sista dagen som löftet gäller (dagen räknas med), t.ex. `2018-12-31`. Får inte ligga före `start`."
+    )
 
     @model_validator(mode="after")
     def _not_too_long(self) -> PledgePeriod:
@@ -107,8 +132,15 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 class Area(Model):
     """The area the pledge concerns, e.g. Karlslundsområdet."""
 
-    name: Text
-    description: Text | None = None
+    model_config = about("Område", "Det område i kommunen som löftet gäller.")
+
+    name: Text = Field(
+        description="Områdets namn, t.ex. `Karlslundsområdet`. Det står på dokumentets första sida."
+    )
+    description: Text | None = Field(
+        default=None,
+        description="En kort beskrivning av området, t.ex. vilka stadsdelar eller gator det omfattar.",
+    )
 
 
 class Basis(StrEnum):
@@ -131,33 +163,81 @@ class DialogueKind(StrEnum):
 class Dialogue(Model):
     """Dialogues held before the pledge: when, how many times, by whom and with whom."""
 
-    kind: Annotated[DialogueKind, Strict(False)] = DialogueKind.CITIZEN
-    held: Period
-    occasions: Annotated[int, Field(ge=1)] = 1
-    held_by: list[Id] = Field(default_factory=list, description="Party ids")
-    participants: list[Text] = Field(default_factory=list)
+    model_config = about(
+        "Dialog",
+        "Dialoger som hölls inför löftet: vilken sort, när, hur många gånger, vem som höll dem och vilka som deltog.",
+    )
+
+    kind: Annotated[DialogueKind, Strict(False)] = Field(
+        default=DialogueKind.CITIZEN, description="Vilka dialogen fördes med."
+    )
+    held: Period = Field(
+        description="När dialogerna hölls, som första och sista dag, t.ex. `{start: 2016-05-15, end: 2016-06-15}`."
+    )
+    occasions: Annotated[int, Field(ge=1)] = Field(
+        default=1, description="Hur många tillfällen det var, t.ex. `5`."
+    )
+    held_by: list[Id] = Field(
+        default_factory=list,
+        description="Id för de parter som höll dialogerna, t.ex. `[polisen, landskrona-stad]`.",
+    )
+    participants: list[Text] = Field(
+        default_factory=list,
+        description="Vilka som deltog, med egna ord, t.ex. `[boende, föreningsaktiva, personer som arbetar i Karlslundsområdet]`.",
+    )
 
 
 class Problem(Model):
     """A problem raised in the situation picture, which goals can be traced to."""
 
-    id: Id
-    text: Text
+    model_config = about(
+        "Problem",
+        "Ett problem som kom fram i lägesbilden eller i dialogerna, och som löften och mål kan kopplas till.",
+    )
+
+    id: Id = Field(
+        description="Problemets id, som löften och mål hänvisar till i sina `problems`, t.ex. `grov-brottslighet`."
+    )
+    text: Text = Field(
+        description="Problemet i ord, t.ex. `grov brottslighet som skottlossning och narkotikahandel`."
+    )
 
 
 class Situation(Model):
     """The situation today: published text, and the dialogues and problems behind it."""
 
-    text: Paragraphs
-    dialogues: list[Dialogue] = Field(default_factory=list)
-    problems: list[Problem] = Field(default_factory=list)
+    model_config = about(
+        "Situationen idag",
+        "Avsnittet ”Situationen idag”: texten om läget i området, och de dialoger och problem som ligger bakom den.",
+    )
+
+    text: Paragraphs = Field(
+        description="Texten under rubriken ”Situationen idag”. I Landskrona beskriver den medborgardialogerna 2016 och vad som kom fram i dem."
+    )
+    dialogues: list[Dialogue] = Field(
+        default_factory=list,
+        description="De dialoger som hölls inför löftet, t.ex. fem medborgardialoger i maj–juni 2016.",
+    )
+    problems: list[Problem] = Field(
+        default_factory=list,
+        description="De problem som kom fram, vart och ett med ett id så att löften och mål kan visa vilket problem de svarar mot.",
+    )
 
 
 class PriorityArea(Model):
     """A priority area that promises can be grouped under."""
 
-    id: Id
-    name: Text
+    model_config = about(
+        "Prioriterat område",
+        "Ett prioriterat område som grupper av löften och enskilda löften kan höra till.",
+    )
+
+    id: Id = Field(
+        description="Områdets id, som `priority_area` i en grupp eller ett löfte hänvisar till, t.ex. `trafik`."
+    )
+    name: Text = Field(
+        description="Områdets namn som det ska stå i dokumentet, t.ex. `Trafiksäkerhet kring skolor`."
+    )
 
 
 class Frequency(StrEnum):
@@ -177,54 +257,118 @@ class Plan(Model):
     "En gång per termin vid var och en av tre förskolor" is count 1, per term, three places.
     """
 
-    count: Annotated[int, Field(ge=1)]
-    per: Annotated[Frequency, Strict(False)]
-    places: list[Text] = Field(default_factory=list)
-    unit: Text | None = Field(default=None, description="What is counted, e.g. 'besök'")
+    model_config = about(
+        "Plan",
+        "En plan som går att räkna: `count` gånger per `per`, på var och en av platserna i `places` när platser anges; ”en gång per termin på var och en av tre förskolor” är `count: 1`, `per: term` och tre platser.",
+    )
+
+    count: Annotated[int, Field(ge=1)] = Field(
+        description="Hur många gånger per tidsenhet, t.ex. `2` för ”vid två tillfällen per termin”. När platser anges gäller antalet för varje plats."
+    )
+    per: Annotated[Frequency, Strict(False)] = Field(
+        description="Tidsenheten som antalet gäller. En tidsenhet som bara delvis ligger inom löftets period räknas i proportion till den del som ligger inom den."
+    )
+    places: list[Text] = Field(
+        default_factory=list,
+        description="Platser där planen gäller var för sig, t.ex. `[Tusenskönans förskola, Pilängsgårdens förskola, Drömmens förskola]`; då ska det göras `count` gånger på varje plats.",
+    )
+    unit: Text | None = Field(default=None, description="Vad som räknas, t.ex. `besök`.")
     counts: Literal["occasions", "times"] = Field(
         default="occasions",
-        description=(
-            "occasions (standard): allt på samma plats samma dag är ett tillfälle; "
-            "times: varje gång räknas, även flera samma dag (t.ex. kontroller)"
-        ),
+        description="Hur utförda aktiviteter räknas mot planen. Utelämna nyckeln för tillfällen.",
     )
 
 
 class Activity(Model):
     """A concrete activity behind a promise, kept in a separate activity plan."""
 
-    id: Id
-    text: Text
-    plan: Plan | None = None
+    model_config = about(
+        "Aktivitet i handlingsplan",
+        "En konkret aktivitet bakom ett löfte, hämtad ur en separat handlingsplan.",
+    )
+
+    id: Id = Field(description="Aktivitetens id, t.ex. `kvallspatrull`.")
+    text: Text = Field(
+        description="Aktiviteten i ord, t.ex. ”Fotpatrullering i området två kvällar i veckan”."
+    )
+    plan: Plan | None = Field(
+        default=None, description="Hur ofta aktiviteten ska göras, skrivet som ett löftes `plan`."
+    )
 
 
 class Promise(Model):
     """One promise: its published wording and, where it has one, its plan."""
 
-    id: Id
-    text: Text
-    title: Text | None = None
-    by: list[Id] = Field(default_factory=list, description="Party ids; defaults to the group's")
-    plan: Plan | None = None
-    priority_area: Id | None = None
-    problems: list[Id] = Field(default_factory=list)
-    activity_plan: Text | None = Field(
-        default=None, description="Name of the separate activity plan, if any"
+    model_config = about(
+        "Löfte",
+        "Ett löfte: texten som publiceras och, när löftet går att räkna, en plan för hur ofta något ska göras.",
     )
-    activities: list[Activity] = Field(default_factory=list)
+
+    id: Id = Field(
+        description="Löftets id, t.ex. `besok-forskolor`. Uppföljningen hänvisar till löftet med det (`promise`), så ändra det inte när uppföljningen har börjat. Ett löfte och ett mål får inte ha samma id."
+    )
+    text: Text = Field(
+        description="Löftet ordagrant som det ska publiceras, t.ex. ”Polisen ska vid två tillfällen per termin besöka Ungdomshuset Karlslund.”"
+    )
+    title: Text | None = Field(
+        default=None,
+        description="En kort rubrik som står i fetstil före löftets text och i uppföljningens tabeller. Utelämnas den visar uppföljningen löftets text i stället.",
+    )
+    by: list[Id] = Field(
+        default_factory=list,
+        description="Id för de parter som ger just det här löftet, om det inte är samma som gruppens `by`, t.ex. `[polisen, landskrona-stad]` för ett gemensamt löfte.",
+    )
+    plan: Plan | None = Field(
+        default=None,
+        description="Hur ofta löftet ska genomföras, i en form som går att räkna, så att uppföljningen kan jämföra planerat och utfört. Utelämna den för löften som inte går att räkna, t.ex. ”Den polisiära synligheten i området ska vara fortsatt hög”; dem följer ni upp med bedömningar.",
+    )
+    priority_area: Id | None = Field(
+        default=None,
+        description="Id för det prioriterade område som löftet hör till, om inte gruppen redan anger det.",
+    )
+    problems: list[Id] = Field(
+        default_factory=list,
+        description="Id för de problem (under `situation`) som löftet svarar mot, t.ex. `[lagt-fortroende, aktiviteter-unga]`.",
+    )
+    activity_plan: Text | None = Field(
+        default=None,
+        description="Namnet på den separata handlingsplan där löftets aktiviteter står, om det finns en, t.ex. `Handlingsplan för trygghet i Karlslund 2018`.",
+    )
+    activities: list[Activity] = Field(
+        default_factory=list,
+        description="De konkreta aktiviteterna bakom löftet, när de finns i en separat handlingsplan (`activity_plan`).",
+    )
 
 
 class PromiseGroup(Model):
     """Promises shown together: by party, by priority area, or mixed."""
 
-    heading: Text | None = Field(
-        default=None, description="Defaults to '<party> lovar' from the template"
+    model_config = about(
+        "Grupp av löften",
+        "En grupp löften som visas tillsammans under en egen rubrik, t.ex. allt som polisen lovar.",
     )
-    by: list[Id] = Field(default_factory=list, description="Party ids making these promises")
-    priority_area: Id | None = None
-    intro: Paragraphs = Field(default_factory=list)
-    style: Literal["bullets", "numbered", "paragraphs"] = "bullets"
-    promises: Annotated[list[Promise], Field(min_length=1)]
+
+    heading: Text | None = Field(
+        default=None,
+        description="Gruppens rubrik, t.ex. `Landskrona stads satsningar i området`. Utelämnas den blir rubriken ”‹part› lovar” efter parterna i `by`, t.ex. ”Polisen lovar”.",
+    )
+    by: list[Id] = Field(
+        default_factory=list,
+        description="Id för de parter som ger löftena i gruppen, t.ex. `[polisen]`. Varje löfte måste få minst en part, här eller i löftets eget `by`.",
+    )
+    priority_area: Id | None = Field(
+        default=None,
+        description="Id för det prioriterade område som gruppen hör till, om löftena är ordnade efter prioriterade områden.",
+    )
+    intro: Paragraphs = Field(
+        default_factory=list, description="Text som står efter rubriken och före löftena."
+    )
+    style: Literal["bullets", "numbered", "paragraphs"] = Field(
+        default="bullets", description="Hur löftena i gruppen visas."
+    )
+    promises: Annotated[list[Promise], Field(min_length=1)] = Field(
+        description="Löftena i gruppen, i den ordning de ska stå."
+    )
 
 
 class IndicatorSource(StrEnum):
@@ -238,55 +382,72 @@ class IndicatorSource(StrEnum):
 class Indicator(Model):
     """What is measured to follow a goal up."""
 
-    id: Id
-    name: Text
-    source: Annotated[IndicatorSource, Strict(False)]
-    source_text: Text = Field(
-        description="Source in running text, e.g. 'polisens trygghetsmätning'"
+    model_config = about(
+        "Mått",
+        "Det som mäts för att följa upp ett mål, t.ex. andelen boende som känner sig trygga.",
     )
-    direction: Literal["increase", "decrease"]
-    unit: Text | None = None
+
+    id: Id = Field(
+        description="Måttets id, som uppföljningen hänvisar till (`indicator` i utgångsvärden och mätvärden), t.ex. `andel-trygga`."
+    )
+    name: Text = Field(
+        description="Måttets namn i uppföljningens tabeller, t.ex. `Andel boende som känner sig trygga i området`."
+    )
+    source: Annotated[IndicatorSource, Strict(False)] = Field(
+        description="Var mätvärdena kommer ifrån."
+    )
+    source_text: Text = Field(
+        description="Källan som den ska stå i meningen ”Uppföljning kommer att ske via …”, t.ex. `polisens trygghetsmätning`."
+    )
+    direction: Literal["increase", "decrease"] = Field(
+        description="Åt vilket håll måttet ska gå för att målet ska nås."
+    )
+    unit: Text | None = Field(
+        default=None, description="Enheten för värdena, t.ex. `procent` eller `antal`."
+    )
     kind: Literal["share", "count", "index", "other"] | None = Field(
         default=None,
-        description=(
-            "Vad värdet är: share (andel i procent; ändringar i procentenheter), count (antal), "
-            "index eller other; standard: share om unit är % eller procent, count för "
-            "anmälda brott, annars other"
-        ),
+        description="Vad värdet är. Utelämna nyckeln för andel när enheten är `%` eller `procent`, antal för anmälda brott och annars annat.",
     )
     margin: Annotated[float, Field(ge=0)] | None = Field(
         default=None,
-        description=(
-            "Felmarginal: en ändring som inte är större än så räknas som oförändrad, t.ex. 3 "
-            "(procentenheter) för en trygghetsmätning"
-        ),
+        description="Felmarginalen: en ändring som inte är större än så räknas som oförändrad, t.ex. `3` (procentenheter) för en trygghetsmätning i ett litet område. Utan felmarginal säger uppföljningen bara hur mycket värdet har ändrats.",
     )
     per_period: bool | None = Field(
         default=None,
-        description=(
-            "true när varje mätvärde är ett antal under en period (t.ex. anmälda brott per "
-            "tertial), så att året jämförs som summa; standard: true för anmälda brott"
-        ),
+        description="`true` när varje mätvärde är ett antal under en period, t.ex. anmälda brott per tertial; då jämförs årets summa. Utelämna nyckeln för `true` vid anmälda brott och annars `false`.",
     )
 
 
 class Target(Model):
     """The value a goal's indicator is to reach, and by when."""
 
-    value: float = Field(description="Målvärdet, t.ex. 55 (procent)")
-    date: Date = Field(description="Senast när målvärdet ska vara nått, t.ex. 2018-12-31")
+    model_config = about("Målvärde", "Det värde som måttet ska nå, och senast när.")
+
+    value: float = Field(description="Målvärdet utan enhet, t.ex. `55`.")
+    date: Date = Field(description="Senast den dagen ska målvärdet vara nått, t.ex. `2018-12-31`.")
 
 
 class Goal(Model):
     """A joint goal, with the indicator it is followed up by."""
 
-    id: Id
-    text: Text
-    indicator: Indicator
-    target: Target | None = Field(
-        default=None, description="Målvärde och måldatum, t.ex. minst 55 procent till hösten 2018"
+    model_config = about("Mål", "Ett gemensamt mål, med det mått som visar om målet nås.")
+
+    id: Id = Field(
+        description="Målets id, t.ex. `upplevd-trygghet`. Ett mål och ett löfte får inte ha samma id."
     )
-    problems: list[Id] = Field(default_factory=list)
+    text: Text = Field(
+        description="Målet som det ska publiceras, t.ex. ”Den upplevda tryggheten i området ska öka.”"
+    )
+    indicator: Indicator = Field(description="Måttet som målet följs upp med.")
+    target: Target | None = Field(
+        default=None,
+        description="Målvärdet och dagen då det ska vara nått, t.ex. `{value: 55, date: 2018-12-31}`. Utan målvärde kan uppföljningen bara säga åt vilket håll måttet har gått.",
+    )
+    problems: list[Id] = Field(
+        default_factory=list,
+        description="Id för de problem (under `situation`) som målet svarar mot, t.ex. `[grov-brottslighet]`.",
+    )
 
 
 class ReportFrequency(StrEnum):
@@ -303,25 +464,50 @@ class ReportFrequency(StrEnum):
 class Report(Model):
     """How one party follows its promises up."""
 
-    party: Id
-    frequency: Annotated[ReportFrequency, Strict(False)]
+    model_config = about("Rapportering", "Hur ofta en part rapporterar om sina löften.")
+
+    party: Id = Field(description="Id för parten, t.ex. `polisen`.")
+    frequency: Annotated[ReportFrequency, Strict(False)] = Field(
+        description="Hur ofta parten rapporterar."
+    )
 
 
 class FollowUpPlan(Model):
     """The follow-up plan; its paragraph is generated from this unless `text` is given."""
 
-    reports: list[Report] = Field(default_factory=list)
-    summary_at_end: bool = True
-    text: Paragraphs = Field(default_factory=list)
+    model_config = about(
+        "Uppföljningsplan",
+        "Hur löftena följs upp; avsnittet ”Följ med i hur det går!” skrivs utifrån detta om inte en egen `text` anges.",
+    )
+
+    reports: list[Report] = Field(
+        default_factory=list,
+        description="Hur ofta varje part rapporterar, t.ex. polisen tertialvis och Landskrona stad löpande.",
+    )
+    summary_at_end: bool = Field(
+        default=True,
+        description="Om en sammanfattning av insatserna och deras resultat ska göras när löftet löper ut (vid årsskiftet när löftet gäller hela kalenderår). Skriv `false` för att ta bort den meningen.",
+    )
+    text: Paragraphs = Field(
+        default_factory=list,
+        description="En egen text för avsnittet, i stället för den som skrivs utifrån `reports` och `summary_at_end`.",
+    )
 
 
 class Signatory(Model):
     """A person who signs for a party."""
 
-    name: Text
-    title: Text
-    party: Id
-    organisation: Text | None = Field(default=None, description="Defaults to the party's name")
+    model_config = about("Undertecknare", "En person som skriver under för en part.")
+
+    name: Text = Field(description="Personens namn, t.ex. `Anneli Manelli`.")
+    title: Text = Field(description="Personens titel, t.ex. `Lokalpolisområdeschef`.")
+    party: Id = Field(
+        description="Id för den part som personen skriver under för, t.ex. `polisen`."
+    )
+    organisation: Text | None = Field(
+        default=None,
+        description="Organisationen som den ska stå under personens namn. Utelämnas den används partens `name`.",
+    )
 
 
 MonthDay = Annotated[
@@ -338,10 +524,23 @@ class SchoolTerms(Model):
     must exist every year, and the four must come in order within the year.
     """
 
-    spring_start: MonthDay = "01-15"
-    spring_end: MonthDay = "06-15"
-    autumn_start: MonthDay = "08-15"
-    autumn_end: MonthDay = "12-20"
+    model_config = about(
+        "Terminer",
+        "Terminernas första och sista dagar, skrivna som månad och dag; standardvärdena är de vanliga svenska terminerna.",
+    )
+
+    spring_start: MonthDay = Field(
+        default="01-15", description="Vårterminens första dag, t.ex. `01-15` för den 15 januari."
+    )
+    spring_end: MonthDay = Field(
+        default="06-15", description="Vårterminens sista dag, t.ex. `06-15` för den 15 juni."
+    )
+    autumn_start: MonthDay = Field(
+        default="08-15", description="Höstterminens första dag, t.ex. `08-15` för den 15 augusti."
+    )
+    autumn_end: MonthDay = Field(
+        default="12-20", description="Höstterminens sista dag, t.ex. `12-20` för den 20 december."
+    )
 
     @model_validator(mode="after")
     def _real_dates(self) -> SchoolTerms:
@@ -369,38 +568,101 @@ class SchoolTerms(Model):
 class Signing(Model):
     """Where and when the pledge is signed, when known."""
 
-    place: Text | None = None
-    date: Date | None = None
+    model_config = about(
+        "Undertecknande", "Var och när löftet skrivs under, om det är känt när dokumentet skapas."
+    )
+
+    place: Text | None = Field(
+        default=None,
+        description="Orten, t.ex. `Landskrona`. Utelämnas den blir raden tom, att fylla i för hand.",
+    )
+    date: Date | None = Field(
+        default=None,
+        description="Datumet, t.ex. `2018-02-15`. Utelämnas det blir raden tom, att fylla i för hand.",
+    )
 
 
 class Pledge(Model):
     """A medborgarlöfte."""
 
+    model_config = about(
+        "Medborgarlöftet",
+        "Hela filen `pledge.yaml`: ett medborgarlöfte från polisen och kommunen (och ibland fler parter), med nycklarna nedan längst till vänster i filen, utan indrag.",
+    )
+
     _folder: Path | None = PrivateAttr(default=None)
 
-    id: Id = Field(description="Used in file names, e.g. 'landskrona-2018'")
-    title: Text | None = Field(default=None, description="Defaults to one made by the template")
-    language: Language = Field(default="sv", description="The documents' language: sv or en")
-    municipality: Text
-    area: Area | None = None
-    period: PledgePeriod
-    parties: Annotated[list[Party], Field(min_length=1)]
-    basis: list[Annotated[Basis, Strict(False)]] = Field(default_factory=list)
-    background: Paragraphs = Field(default_factory=list)
-    situation: Situation | None = None
-    priority_areas: list[PriorityArea] = Field(default_factory=list)
-    overall_promise: Paragraphs = Field(default_factory=list)
-    promise_groups: Annotated[list[PromiseGroup], Field(min_length=1)]
-    goals: list[Goal] = Field(default_factory=list)
-    follow_up: FollowUpPlan | None = None
-    signatories: Annotated[list[Signatory], Field(min_length=1, max_length=MAX_SIGNATORIES)]
-    signing: Signing = Field(default_factory=Signing)
+    id: Id = Field(
+        description="Löftets id. Det används i namnen på de filer som skapas, t.ex. `landskrona-2018` som ger `medborgarlofte-landskrona-2018.pdf`."
+    )
+    title: Text | None = Field(
+        default=None,
+        description="Dokumentets rubrik. Utelämna nyckeln för att få rubriken ”Medborgarlöfte i ‹kommun› ‹period›”, t.ex. ”Medborgarlöfte i Landskrona kommun 2018”.",
+    )
+    language: Language = Field(
+        default="sv",
+        description="Språket i dokumenten: svenska (sv) eller engelska (en). Kan också väljas med `--lang` när dokumenten skrivs. En text kan ges på flera språk: `{sv: …, en: …}`.",
+    )
+    municipality: Text = Field(
+        description="Kommunens namn som det ska stå i dokumentet och i rubriken, t.ex. `Landskrona kommun`."
+    )
+    area: Area | None = Field(
+        default=None,
+        description="Det område i kommunen som löftet gäller, t.ex. Karlslundsområdet. Utelämna nyckeln om löftet gäller hela kommunen.",
+    )
+    period: PledgePeriod = Field(
+        description="Den tid löftet gäller, med första och sista dag, t.ex. 2018-01-01 till 2018-12-31."
+    )
+    parties: Annotated[list[Party], Field(min_length=1)] = Field(
+        description="De organisationer som ger löftet och skriver under, t.ex. Lokalpolisområde Landskrona och Landskrona stad."
+    )
+    basis: list[Annotated[Basis, Strict(False)]] = Field(
+        default_factory=list,
+        description="Vad löftet har arbetats fram utifrån. I Landskrona: `[situation-picture, safety-surveys, citizen-dialogues, staff-dialogues]`.",
+    )
+    background: Paragraphs = Field(
+        default_factory=list,
+        description="Inledningen som står först i dokumentet: varför löftet finns och hur det har tagits fram.",
+    )
+    situation: Situation | None = Field(
+        default=None,
+        description="Avsnittet ”Situationen idag”: lägesbilden, de dialoger som hölls och de problem som kom fram. Utelämna nyckeln om dokumentet inte ska ha avsnittet.",
+    )
+    priority_areas: list[PriorityArea] = Field(
+        default_factory=list,
+        description="Prioriterade områden som löftena kan ordnas under, t.ex. trafik eller ungdomar. Dokumentet räknar upp dem före löftena. Landskrona har inga.",
+    )
+    overall_promise: Paragraphs = Field(
+        default_factory=list,
+        description="Det gemensamma löftet som inleder avsnittet ”Det här ska vi göra”, t.ex. ”Lokalpolisområde Landskrona och Landskrona stad lovar att under 2018 tillsammans arbeta för att minska brottsligheten …”.",
+    )
+    promise_groups: Annotated[list[PromiseGroup], Field(min_length=1)] = Field(
+        description="Löftena, i grupper som visas var för sig under egna rubriker, oftast en grupp per part (i Landskrona ”Polisen lovar” och ”Landskrona stads satsningar i området”)."
+    )
+    goals: list[Goal] = Field(
+        default_factory=list,
+        description="De gemensamma målen under rubriken ”Det här ska vi åstadkomma tillsammans”, vart och ett med det mått som visar om målet nås.",
+    )
+    follow_up: FollowUpPlan | None = Field(
+        default=None,
+        description="Hur löftena följs upp; utifrån detta skrivs avsnittet ”Följ med i hur det går!”. Utelämna nyckeln om dokumentet inte ska ha avsnittet.",
+    )
+    signatories: Annotated[list[Signatory], Field(min_length=1, max_length=MAX_SIGNATORIES)] = (
+        Field(
+            description="De personer som skriver under, i den ordning de ska stå i underskriftsblocket."
+        )
+    )
+    signing: Signing = Field(
+        default_factory=Signing,
+        description="Ort och datum för underskrifterna, om de är kända när dokumentet skapas.",
+    )
     school_terms: SchoolTerms = Field(
         default_factory=SchoolTerms,
-        description="Term dates for plans 'per term'; terms do not line up with tertials",
+        description="När terminerna börjar och slutar, för planer som räknas per termin (`per: term`). Terminerna följer inte tertialerna. Utelämna nyckeln för de vanliga svenska terminerna.",
     )
     theme: Theme | None = Field(
-        default=None, description="How the documents look: logos, colours, font, margins …"
+        default=None,
+        description="Hur dokumenten ser ut: logotyper, färger, typsnitt, marginaler, sidhuvud och sidfot, och en Word-mall. Utelämnas nyckeln ser dokumenten ut som vanligt.",
     )
 
     @model_validator(mode="after")
@@ -434,3 +696,50 @@ class Pledge(Model):
     def promisers(self, group: PromiseGroup, promise: Promise) -> list[Party]:
         """Return the parties that make a promise (its own, else its group's)."""
         return [self.party(pid) for pid in (promise.by or group.by)]
+
+
+VALUE_GLOSSES: dict[str, str] = {
+    "Pledge.language.sv": "svenska",
+    "Pledge.language.en": "engelska",
+    "PartyKind.police": "polisen",
+    "PartyKind.municipality": "kommun",
+    "PartyKind.district-administration": "stadsdelsförvaltning",
+    "PartyKind.housing-company": "bostadsbolag",
+    "PartyKind.association": "förening",
+    "PartyKind.other": "annan organisation",
+    "Basis.situation-picture": "lokal lägesbild",
+    "Basis.safety-surveys": "trygghetsmätningar",
+    "Basis.citizen-dialogues": "medborgardialoger",
+    "Basis.staff-dialogues": "medarbetardialoger",
+    "Basis.other": "annat underlag",
+    "DialogueKind.citizen-dialogue": "medborgardialog",
+    "DialogueKind.staff-dialogue": "medarbetardialog",
+    "PromiseGroup.style.bullets": "punktlista",
+    "PromiseGroup.style.numbered": "numrerad lista",
+    "PromiseGroup.style.paragraphs": "ett stycke per löfte",
+    "Plan.counts.occasions": "tillfällen: allt på samma plats samma dag är ett tillfälle",
+    "Plan.counts.times": "gånger: varje gång räknas med sitt antal, även flera samma dag",
+    "Frequency.week": "vecka",
+    "Frequency.month": "månad",
+    "Frequency.term": "termin, se `school_terms`",
+    "Frequency.tertial": "tertial: januari–april, maj–augusti, september–december",
+    "Frequency.year": "kalenderår",
+    "Frequency.period": "hela löftets period",
+    "IndicatorSource.safety-survey": "trygghetsmätning",
+    "IndicatorSource.reported-crime": "anmälda brott",
+    "IndicatorSource.other": "annan källa",
+    "Indicator.direction.increase": "ska öka",
+    "Indicator.direction.decrease": "ska minska",
+    "Indicator.kind.share": "andel i procent; ändringar räknas i procentenheter",
+    "Indicator.kind.count": "antal",
+    "Indicator.kind.index": "index, t.ex. polisregion Syds trygghetsindex",
+    "Indicator.kind.other": "annat värde",
+    "ReportFrequency.tertial": "tertialvis",
+    "ReportFrequency.quarter": "kvartalsvis",
+    "ReportFrequency.month": "månadsvis",
+    "ReportFrequency.half-year": "halvårsvis",
+    "ReportFrequency.year": "årsvis",
+    "ReportFrequency.continuous": "löpande under året",
+}
+"""What each value of an enum or a choice means, in Swedish, for the data-format reference
+and the JSON Schema; keyed "Enum.value" or "Model.field.value"."""

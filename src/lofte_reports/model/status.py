@@ -38,3 +38,21 @@ class Verdict(StrEnum):
     NOT_KEPT = "not-kept"
     MISSING = "missing"
     NOT_ASSESSED = "not-assessed"
+
+
+VALUE_GLOSSES: dict[str, str] = {
+    "Status.completed": "genomförd",
+    "Status.on-track": "enligt plan",
+    "Status.partly": "delvis",
+    "Status.delayed": "försenad",
+    "Status.not-started": "ej påbörjad",
+    "Status.not-done": "ej genomförd",
+    "Status.not-assessed": "bedöms ej",
+    "Verdict.kept": "hållet",
+    "Verdict.partly-kept": "delvis hållet",
+    "Verdict.not-kept": "inte hållet",
+    "Verdict.missing": "bedömning saknas",
+    "Verdict.not-assessed": "bedöms ej (ett beslut att inte bedöma)",
+}
+"""What each value of an enum or a choice means, in Swedish, for the data-format reference
+and the JSON Schema; keyed "Enum.value" or "Model.field.value"."""

@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from lofte_reports.model.base import Id, Model, Text
+from lofte_reports.model.base import Id, Model, Text, about
 
 MIN_CONTRAST = 4.5  # WCAG AA for body text
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -94,20 +94,35 @@ Millimetres = Annotated[float, Field(ge=5, le=60)]
 class ThemeLogo(Model):
     """A party's logo, printed in the page header of every document."""
 
-    party: Id = Field(description="The party whose logo it is; its name is the alternative text")
-    file: AssetPath = Field(description="PNG, JPEG or SVG")
+    model_config = about("Logotyp", "En parts logotyp.")
+
+    party: Id = Field(
+        description="Id för den part logotypen hör till, t.ex. `polisen`. Partens namn blir logotypens alternativtext, som skärmläsare läser upp."
+    )
+    file: AssetPath = Field(
+        description="Bildfilen: PNG, JPEG eller SVG, t.ex. `tema/polisen.png`. En SVG får inte innehålla text (gör om den till konturer), skript eller hänvisningar till andra filer."
+    )
     fallback: AssetPath | None = Field(
         default=None,
-        description="A PNG or JPEG of the same logo, for Word; needed when file is an SVG",
+        description="En PNG- eller JPEG-version av samma logotyp, för Word-program som inte kan visa SVG. Krävs när `file` är en SVG-bild.",
     )
 
 
 class ThemeColours(Model):
     """Colours as #RRGGBB; each must keep text readable (contrast at least 4.5:1)."""
 
-    primary: Colour | None = Field(default=None, description="Title, headings and rules; on white")
+    model_config = about(
+        "Färger",
+        "Färger skrivna som `#RRGGBB`. Texten måste gå att läsa: kontrasten ska vara minst 4,5:1.",
+    )
+
+    primary: Colour | None = Field(
+        default=None,
+        description="Färgen på dokumentets rubrik, avsnittsrubrikerna och linjerna, t.ex. `#1B365D`. Den står på vit botten och måste vara mörk nog.",
+    )
     accent: Colour | None = Field(
-        default=None, description="Fill of table header rows, behind black text"
+        default=None,
+        description="Bakgrundsfärgen i tabellernas rubrikrad, t.ex. `#DCE6F2`. Rubrikraden har svart text och färgen måste vara ljus nog.",
     )
 
     @model_validator(mode="after")
@@ -135,39 +150,80 @@ class ThemeColours(Model):
 class ThemeFont(Model):
     """A TrueType font family in the pledge folder; only `regular` is required."""
 
-    regular: AssetPath = Field(description="A .ttf file")
-    bold: AssetPath | None = Field(default=None, description="Defaults to regular")
-    italic: AssetPath | None = Field(default=None, description="Defaults to regular")
-    bold_italic: AssetPath | None = Field(default=None, description="Defaults to bold or italic")
+    model_config = about(
+        "Typsnitt",
+        "Ett typsnitt av TrueType-filer (.ttf) i löftesmappen. Typsnittets licens måste tillåta att det bäddas in.",
+    )
+
+    regular: AssetPath = Field(
+        description="Den vanliga stilen, t.ex. `tema/typsnitt/MinFont-Regular.ttf`."
+    )
+    bold: AssetPath | None = Field(
+        default=None, description="Fet stil. Utelämnas den skrivs fet text med den vanliga stilen."
+    )
+    italic: AssetPath | None = Field(
+        default=None,
+        description="Kursiv stil. Utelämnas den skrivs kursiv text med den vanliga stilen.",
+    )
+    bold_italic: AssetPath | None = Field(
+        default=None, description="Fet kursiv stil. Utelämnas den används fet stil, annars kursiv."
+    )
 
 
 class Margins(Model):
     """Page margins in millimetres (5-60); a side left out keeps its default."""
 
-    top: Millimetres | None = None
-    right: Millimetres | None = None
-    bottom: Millimetres | None = None
-    left: Millimetres | None = None
+    model_config = about(
+        "Marginaler",
+        "Marginaler i millimeter (5–60). En sida som utelämnas behåller sin vanliga marginal (25 mm).",
+    )
+
+    top: Millimetres | None = Field(default=None, description="Övre marginalen.")
+    right: Millimetres | None = Field(default=None, description="Högra marginalen.")
+    bottom: Millimetres | None = Field(
+        default=None,
+        description="Nedre marginalen; sidfoten med sidnumret står alltid under texten.",
+    )
+    left: Millimetres | None = Field(default=None, description="Vänstra marginalen.")
 
 
 class Theme(Model):
     """How the documents look: logos, colours, font, margins, header and footer, Word styles."""
 
-    logos: list[ThemeLogo] = Field(default_factory=list, max_length=6)
-    logo_height: Annotated[float, Field(ge=5, le=30)] = Field(
-        default=12, description="Height of the logos in the page header, in millimetres"
+    model_config = about(
+        "Utseende (tema)",
+        "Kommunens eget utseende på dokumenten. Filer anges relativt till löftesmappen (t.ex. `tema/logo.png`) och måste ligga i den; absoluta sökvägar, `..` och symboliska länkar ut ur mappen godtas inte. Bilder får vara högst 5 MB, typsnitt och Word-mallar högst 20 MB.",
     )
-    colours: ThemeColours = Field(default_factory=ThemeColours)
-    font: ThemeFont | None = None
-    margins: Margins = Field(default_factory=Margins)
+
+    logos: list[ThemeLogo] = Field(
+        default_factory=list,
+        max_length=6,
+        description="Parternas logotyper, som visas i sidhuvudet på varje sida i båda formaten, i listans ordning.",
+    )
+    logo_height: Annotated[float, Field(ge=5, le=30)] = Field(
+        default=12,
+        description="Logotypernas höjd i millimeter. Blir de tillsammans för breda krymps de.",
+    )
+    colours: ThemeColours = Field(
+        default_factory=ThemeColours, description="Färger för rubriker och tabeller."
+    )
+    font: ThemeFont | None = Field(
+        default=None,
+        description="Ett eget typsnitt i stället för DejaVu Sans. Det bäddas in i PDF:en och anges med namn i Word-dokumentet (så läsaren behöver ha det installerat för att se det). Det måste ha alla tecken som dokumenten innehåller.",
+    )
+    margins: Margins = Field(
+        default_factory=Margins,
+        description="Sidans marginaler. Ett sidhuvud med logotyper kan behöva mer plats än den övre marginalen, och då flyttas texten ned.",
+    )
     header: Annotated[Text, StringConstraints(max_length=200)] | None = Field(
-        default=None, description="Printed at the top of every page"
+        default=None,
+        description="En text överst på varje sida, t.ex. `Landskrona stad – Trygghetsenheten`, ovanför dokumentets löpande rubrik.",
     )
     footer: Annotated[Text, StringConstraints(max_length=200)] | None = Field(
-        default=None, description="Printed at the foot of every page, next to the page number"
+        default=None,
+        description="En text längst ned på varje sida, till vänster om sidnumret, t.ex. `www.landskrona.se`.",
     )
     reference_docx: AssetPath | None = Field(
         default=None,
-        description="A Word file (.docx) whose styles, page setup, header and footer the "
-        "DOCX documents take",
+        description="Ett Word-dokument (.docx) vars formatmallar, sidinställningar, sidhuvud och sidfot Word-dokumenten tar över, som pandocs referensdokument. Innehållet i det tas bort. Har mallen ett eget sidhuvud eller en egen sidfot används de i stället för logotyperna, `header` och `footer`; färger, typsnitt och marginaler i temat gäller då bara PDF:en.",
     )
