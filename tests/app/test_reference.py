@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from enum import Enum
@@ -10,9 +11,11 @@ from typing import Any, get_args
 
 import pytest
 import yaml
+from babel.messages.pofile import read_po
 from pydantic import BaseModel
 
 from lofte_reports.app import reference
+from lofte_reports.builders.catalogs import catalog_path
 from lofte_reports.input.followup import COLUMNS, read_activity_csv
 from lofte_reports.model.followup import FollowUpFile
 from lofte_reports.model.pledge import (
@@ -102,6 +105,37 @@ def test_the_json_schema_carries_the_swedish_descriptions() -> None:
 def test_committed_reference_is_up_to_date(markdown: str) -> None:
     committed = DOC.read_bytes().decode("utf-8") if DOC.exists() else ""
     assert committed == markdown, f"docs/dataformat.md is out of date; {REGENERATE}"
+
+
+DOC_EN = ROOT / "docs" / "dataformat.en.md"
+
+
+def test_committed_english_reference_is_up_to_date() -> None:
+    committed = DOC_EN.read_bytes().decode("utf-8") if DOC_EN.exists() else ""
+    assert committed == reference.reference_markdown("en"), (
+        f"docs/dataformat.en.md is out of date; regenerate it with `{reference.GENERATE_COMMAND_EN}`"
+    )
+
+
+def test_the_english_catalog_translates_every_text_and_nothing_else() -> None:
+    path = catalog_path("en", reference.DATAFORMAT_DOMAIN)
+    with path.open("rb") as file:
+        catalog = {m.id: m for m in read_po(file) if m.id}
+    wanted = set(reference.source_texts())
+    assert sorted(wanted - set(catalog)) == [], f"translate these in {path}"
+    assert sorted(set(catalog) - wanted) == [], f"no longer used; remove them from {path}"
+    assert not [key for key, m in catalog.items() if not m.string or m.fuzzy]
+    holes = re.compile(r"%\(\w+\)s")
+    for key, message in catalog.items():
+        assert set(holes.findall(str(message.string))) == set(holes.findall(str(key))), key
+
+
+def test_the_english_reference_reads_in_english() -> None:
+    english = reference.reference_markdown("en")
+    assert "| Key | Type | Required | Description |" in english
+    assert "one of: `police` (the police)" in english
+    assert "| `margin` | number, at least 0 | no | The margin of error" in english
+    assert reference.reference_markdown("sv") == reference.reference_markdown()  # no leak
 
 
 def test_command_prints_the_reference(markdown: str) -> None:

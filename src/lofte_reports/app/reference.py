@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
+from babel.lists import format_list
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from lofte_reports.builders.catalogs import translations
 from lofte_reports.input.followup import COLUMNS, FOLLOWUP_FOLDER, REQUIRED_COLUMNS
+from lofte_reports.languages import LANGUAGES, Language, info, known
 from lofte_reports.model import pledge as pledge_model
 from lofte_reports.model import status as status_model
 from lofte_reports.model.base import Date, Id, Paragraphs, Text
@@ -35,6 +38,10 @@ ROOTS: tuple[type[BaseModel], ...] = (Pledge, FollowUpFile)
 """The models of whole files: `pledge.yaml` and each file in `followup/`."""
 
 GENERATE_COMMAND = "python -m lofte_reports.app.reference > docs/dataformat.md"
+GENERATE_COMMAND_EN = "python -m lofte_reports.app.reference en > docs/dataformat.en.md"
+DATAFORMAT_DOMAIN = "dataformat"
+_locale = "sv_SE"
+"""The babel locale lists are joined in ("a, b och c")."""
 
 
 # Named types, by the alias the models use, before any structural reading of the hint.
@@ -170,12 +177,21 @@ def _places(model: type[BaseModel]) -> list[tuple[type[BaseModel], str]]:
 # --- Markdown ------------------------------------------------------------------------------
 
 
+_gettext: Callable[[str], str] = str
+"""The translation of the reference being written: Swedish (the source) is itself."""
+
+
+def _(text: str) -> str:
+    """Return a Swedish text of the reference in the language being written."""
+    return str(_gettext(text))
+
+
 def _describe(key: str) -> str:
-    return descriptions().get(key, "**Beskrivning saknas.**")
+    return _(descriptions().get(key, "**Beskrivning saknas.**"))
 
 
 def _heading(model: type[BaseModel]) -> str:
-    return heading(model)
+    return _(heading(model))
 
 
 def _anchor(model: type[BaseModel]) -> str:
@@ -196,7 +212,7 @@ def _code(value: Any) -> str:
 
 def _choices(values: list[Any], gloss_prefix: str) -> str:
     glossed = [
-        f"{_code(value)} ({GLOSSES[f'{gloss_prefix}.{value}']})"
+        f"{_code(value)} ({_(GLOSSES[f'{gloss_prefix}.{value}'])})"
         if f"{gloss_prefix}.{value}" in GLOSSES
         else _code(value)
         for value in values
@@ -224,9 +240,9 @@ def _constraints(metadata: list[Any]) -> str:
     if low is not None and high is not None:
         return f", {low}–{high}"
     if low is not None:
-        return f", minst {low}"
+        return _(", minst %(low)s") % {"low": low}
     if high is not None:
-        return f", högst {high}"
+        return _(", högst %(high)s") % {"high": high}
     return ""
 
 
@@ -234,7 +250,7 @@ def type_text(hint: Any, key: str) -> str:
     """Return the type of a field in Swedish; `key` ("Model.field") names Literal values."""
     for alias, text in _ALIASES:
         if hint is alias:
-            return text
+            return _(text)
     origin = get_origin(hint)
     if origin is Annotated:
         base, *metadata = get_args(hint)
@@ -243,35 +259,46 @@ def type_text(hint: Any, key: str) -> str:
         parts = [arg for arg in get_args(hint) if arg is not type(None)]
         if len(parts) == 1:
             return type_text(parts[0], key)
-        return " eller ".join(type_text(part, key) for part in parts)
+        return _(" eller ").join(type_text(part, key) for part in parts)
     if origin is list:
-        item = type_text(get_args(hint)[0], key)
-        if item.startswith("en av: "):
-            return "lista med ett eller flera av: " + item.removeprefix("en av: ")
-        return "lista med " + item
-    if origin is Literal:
-        return "en av: " + _choices(list(get_args(hint)), key)
+        item = get_args(hint)[0]
+        choices = _choice_values(item, key)
+        if choices is not None:
+            return _("lista med ett eller flera av: %(choices)s") % {"choices": _choices(*choices)}
+        return _("lista med %(item)s") % {"item": type_text(item, key)}
+    choices = _choice_values(hint, key)
+    if choices is not None:
+        return _("en av: %(choices)s") % {"choices": _choices(*choices)}
     if _is_model(hint):
         return _link(hint)
-    if _is_enum(hint):
-        return "en av: " + _choices([member.value for member in hint], hint.__name__)
     if hint in _SCALARS:
-        return _SCALARS[hint]
+        return _(_SCALARS[hint])
     raise TypeError(f"no Swedish name for the type {hint!r} ({key}); add one in reference.py")
 
 
+def _choice_values(hint: Any, key: str = "") -> tuple[list[Any], str] | None:
+    """Return a Literal's values (glossed under `key`) or an enum's, else None."""
+    if get_origin(hint) is Annotated:
+        hint = get_args(hint)[0]
+    if get_origin(hint) is Literal:
+        return list(get_args(hint)), key
+    if _is_enum(hint):
+        return [member.value for member in hint], hint.__name__
+    return None
+
+
 def required_text(field: FieldInfo) -> str:
-    """Return whether a field is required, in Swedish, with its default when it is a value."""
+    """Return whether a field is required, with its default when it is a value."""
     if field.is_required():
-        return "ja"
+        return _("ja")
     if field.default_factory is None and isinstance(field.default, bool | int | float | str):
-        return f"nej, standard: {_code(field.default)}"
-    return "nej"
+        return _("nej, standard: %(default)s") % {"default": _code(field.default)}
+    return _("nej")
 
 
 def _join(items: list[str]) -> str:
-    """Return items as Swedish lists them: 'a', 'a och b', 'a, b och c'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
+    """Return items as the language lists them: 'a', 'a och b', 'a, b och c'."""
+    return str(format_list(items, locale=_locale))
 
 
 def _cell(text: str) -> str:
@@ -291,8 +318,11 @@ def model_section(model: type[BaseModel]) -> list[str]:
     lines += [_describe(name), ""]
     places = _places(model)
     if places:
-        where = [f"`{field}` i {_link(parent)}" for parent, field in places]
-        lines += [f"Står under {_join(where)}.", ""]
+        where = [
+            _("`%(key)s` i %(model)s") % {"key": field, "model": _link(parent)}
+            for parent, field in places
+        ]
+        lines += [_("Står under %(places)s.") % {"places": _join(where)}, ""]
     rows = [
         [
             f"`{field}`",
@@ -302,7 +332,7 @@ def model_section(model: type[BaseModel]) -> list[str]:
         ]
         for field, hint in field_hints(model).items()
     ]
-    lines += _table(["Nyckel", "Typ", "Krävs", "Beskrivning"], rows)
+    lines += _table([_("Nyckel"), _("Typ"), _("Krävs"), _("Beskrivning")], rows)
     return [*lines, ""]
 
 
@@ -318,7 +348,7 @@ def _csv_section() -> list[str]:
             f"`{column}`",
             ", ".join(f"`{name}`" for name in swedish),
             type_text(hints[column], f"ActivityRecord.{column}"),
-            "ja"
+            _("ja")
             if column in REQUIRED_COLUMNS
             else required_text(ActivityRecord.model_fields[column]),
             _describe(f"ActivityRecord.{column}"),
@@ -328,20 +358,31 @@ def _csv_section() -> list[str]:
     lines = [
         '<a id="aktivitetslista"></a>',
         "",
-        "## Aktivitetslistan (CSV)",
+        _("## Aktivitetslistan (CSV)"),
         "",
-        f"Utförda aktiviteter förs enklast i ett kalkylark, t.ex. i Excel, som sparas som CSV-fil i mappen `{FOLLOWUP_FOLDER}/` (t.ex. `aktiviteter.csv`). Varje rad är en [utförd aktivitet](#activityrecord), och alla CSV-filer i mappen läses.",
+        _(
+            "Utförda aktiviteter förs enklast i ett kalkylark, t.ex. i Excel, som sparas som CSV-fil i mappen `%(folder)s/` (t.ex. `aktiviteter.csv`). Varje rad är en [utförd aktivitet](#activityrecord), och alla CSV-filer i mappen läses."
+        )
+        % {"folder": FOLLOWUP_FOLDER},
         "",
-        "- Första raden är rubrikraden med kolumnernas namn, på svenska eller engelska; stora och små bokstäver spelar ingen roll. Kolumnerna kan stå i vilken ordning som helst, och andra kolumner än dessa är fel.",
-        "- En rad per aktivitet. Tomma rader hoppas över, och en tom cell betyder att uppgiften inte är angiven.",
-        "- Kolumnerna skiljs åt med komma eller semikolon; programmet ser själv vilket av dem rubrikraden använder. En cell som innehåller avgränsaren står inom citattecken, och citattecken i den skrivs dubbelt; Excel gör båda delarna själv.",
-        "- Filen ska vara UTF-8, med eller utan BOM. I Excel: Spara som → ”CSV UTF-8 (kommaavgränsad)”.",
-        "- Datum skrivs ÅÅÅÅ-MM-DD, t.ex. `2018-03-06`, och måste ligga inom löftets period.",
-        "- Löftet anges med löftets [id](#ids) från `pledge.yaml`.",
+        _(
+            "- Första raden är rubrikraden med kolumnernas namn, på svenska eller engelska; stora och små bokstäver spelar ingen roll. Kolumnerna kan stå i vilken ordning som helst, och andra kolumner än dessa är fel."
+        ),
+        _(
+            "- En rad per aktivitet. Tomma rader hoppas över, och en tom cell betyder att uppgiften inte är angiven."
+        ),
+        _(
+            "- Kolumnerna skiljs åt med komma eller semikolon; programmet ser själv vilket av dem rubrikraden använder. En cell som innehåller avgränsaren står inom citattecken, och citattecken i den skrivs dubbelt; Excel gör båda delarna själv."
+        ),
+        _(
+            "- Filen ska vara UTF-8, med eller utan BOM. I Excel: Spara som → ”CSV UTF-8 (kommaavgränsad)”."
+        ),
+        _("- Datum skrivs ÅÅÅÅ-MM-DD, t.ex. `2018-03-06`, och måste ligga inom löftets period."),
+        _("- Löftet anges med löftets [id](#ids) från `pledge.yaml`."),
         "",
     ]
-    lines += _table(["Kolumn", "På svenska", "Typ", "Krävs", "Innehåll"], rows)
-    lines += ["", "Exempel (semikolon, som svenska Excel skriver):", "", "```csv"]
+    lines += _table([_("Kolumn"), _("På svenska"), _("Typ"), _("Krävs"), _("Innehåll")], rows)
+    lines += ["", _("Exempel (semikolon, som svenska Excel skriver):"), "", "```csv"]
     lines += [*CSV_EXAMPLE.splitlines(), "```", ""]
     return lines
 
@@ -350,66 +391,99 @@ def _basics_section() -> list[str]:
     return [
         '<a id="filer"></a>',
         "",
-        "## Filerna",
+        _("## Filerna"),
         "",
-        "Varje medborgarlöfte har en egen mapp. I den finns:",
+        _("Varje medborgarlöfte har en egen mapp. I den finns:"),
         "",
-        "- `pledge.yaml` – själva löftet, se [Medborgarlöftet](#pledge);",
-        f"- mappen `{FOLLOWUP_FOLDER}/` – uppföljningen under året: en eller flera [uppföljningsfiler](#followupfile) (`.yaml`, `.yml` eller `.json`) och [aktivitetslistor](#aktivitetslista) (`.csv`). Alla filer i mappen läses och läggs ihop.",
+        _("- `pledge.yaml` – själva löftet, se [Medborgarlöftet](#pledge);"),
+        _(
+            "- mappen `%(folder)s/` – uppföljningen under året: en eller flera [uppföljningsfiler](#followupfile) (`.yaml`, `.yml` eller `.json`) och [aktivitetslistor](#aktivitetslista) (`.csv`). Alla filer i mappen läses och läggs ihop."
+        )
+        % {"folder": FOLLOWUP_FOLDER},
         "",
-        "Kontrollera filerna med `make-report validate MAPP`: alla fel visas på en gång, med fil, rad och nyckel.",
+        _(
+            "Kontrollera filerna med `make-report validate MAPP`: alla fel visas på en gång, med fil, rad och nyckel."
+        ),
         "",
-        "Tabellerna nedan visar varje nyckel som får stå i filerna: **Nyckel** skrivs precis som det står (engelska, små bokstäver), **Typ** säger vad värdet ska vara, **Krävs** om nyckeln måste finnas (och vad som gäller när den utelämnas), och **Beskrivning** vad den används till. Andra nycklar än dessa är fel, och varje nyckel får bara stå en gång.",
+        _(
+            "Tabellerna nedan visar varje nyckel som får stå i filerna: **Nyckel** skrivs precis som det står (engelska, små bokstäver), **Typ** säger vad värdet ska vara, **Krävs** om nyckeln måste finnas (och vad som gäller när den utelämnas), och **Beskrivning** vad den används till. Andra nycklar än dessa är fel, och varje nyckel får bara stå en gång."
+        ),
         "",
         '<a id="yaml"></a>',
         "",
-        "## Att skriva YAML",
+        _("## Att skriva YAML"),
         "",
-        "- En nyckel och dess värde skrivs `nyckel: värde`. Det som hör till en nyckel skrivs på raderna under den, indraget med mellanslag (inte tabb).",
-        "- En lista skrivs med ett bindestreck först på varje rad (`- polisen`), eller inom hakparenteser på en rad: `[polisen, landskrona-stad]`.",
-        "- Allt efter `#` är en kommentar och läses inte.",
-        "- Ja/nej skrivs `true` eller `false`. Tal skrivs utan citattecken, med punkt före decimalerna (`12.5`).",
-        '- Ett värde som bara består av siffror men ska vara text, t.ex. året `"2018"` som period, skrivs inom citattecken.',
+        _(
+            "- En nyckel och dess värde skrivs `nyckel: värde`. Det som hör till en nyckel skrivs på raderna under den, indraget med mellanslag (inte tabb)."
+        ),
+        _(
+            "- En lista skrivs med ett bindestreck först på varje rad (`- polisen`), eller inom hakparenteser på en rad: `[polisen, landskrona-stad]`."
+        ),
+        _("- Allt efter `#` är en kommentar och läses inte."),
+        _(
+            "- Ja/nej skrivs `true` eller `false`. Tal skrivs utan citattecken, med punkt före decimalerna (`12.5`)."
+        ),
+        _(
+            '- Ett värde som bara består av siffror men ska vara text, t.ex. året `"2018"` som period, skrivs inom citattecken.'
+        ),
         "",
         '<a id="ids"></a>',
         "",
-        "## Id",
+        _("## Id"),
         "",
-        "Ett id är ett kort namn som filerna använder för att hänvisa till en part, ett löfte, ett mål eller något annat, t.ex. `polisen` eller `besok-forskolor`. Id visas aldrig i dokumenten.",
+        _(
+            "Ett id är ett kort namn som filerna använder för att hänvisa till en part, ett löfte, ett mål eller något annat, t.ex. `polisen` eller `besok-forskolor`. Id visas aldrig i dokumenten."
+        ),
         "",
-        "- Ett id får innehålla små bokstäver a–z (inte å, ä eller ö), siffror, bindestreck `-` och understreck `_`, och ska börja med en bokstav eller siffra; högst 64 tecken.",
-        "- Ett id ska vara stabilt: uppföljningen hänvisar till löften och mått med deras id, så byt inte ett id när uppföljningen har börjat.",
-        '- Ett id som bara består av siffror skrivs inom citattecken, t.ex. `"2018"`.',
+        _(
+            "- Ett id får innehålla små bokstäver a–z (inte å, ä eller ö), siffror, bindestreck `-` och understreck `_`, och ska börja med en bokstav eller siffra; högst 64 tecken."
+        ),
+        _(
+            "- Ett id ska vara stabilt: uppföljningen hänvisar till löften och mått med deras id, så byt inte ett id när uppföljningen har börjat."
+        ),
+        _('- Ett id som bara består av siffror skrivs inom citattecken, t.ex. `"2018"`.'),
         "",
         '<a id="texter"></a>',
         "",
-        "## Text",
+        _("## Text"),
         "",
-        "- Text skrivs ut i dokumenten precis som den står, med samma stavning, skiljetecken och stora bokstäver. En text får inte vara tom.",
-        "- Osynliga styrtecken (t.ex. sådana som följer med när text klistras in från andra program) tas inte emot; felmeddelandet säger vilket tecken det är och var det står. Tecken som typsnittet inte kan visa, som emoji, ger också ett fel.",
-        "- Flera stycken skrivs som en lista, ett stycke per post. Där typen säger ”ett stycke eller en lista med stycken” räcker det att skriva en enda text för ett stycke.",
-        "- En lång text kan skrivas på flera rader efter `>-`; raderna slås då ihop till ett stycke med mellanslag emellan, som i `background` i Landskronas löfte.",
-        "- Text som innehåller `: ` eller ` #`, eller som börjar med ett tecken som `[`, `{`, `*`, `&`, `!`, `%`, `@` eller citattecken, skrivs inom citattecken eller efter `>-`.",
+        _(
+            "- Text skrivs ut i dokumenten precis som den står, med samma stavning, skiljetecken och stora bokstäver. En text får inte vara tom."
+        ),
+        _(
+            "- Osynliga styrtecken (t.ex. sådana som följer med när text klistras in från andra program) tas inte emot; felmeddelandet säger vilket tecken det är och var det står. Tecken som typsnittet inte kan visa, som emoji, ger också ett fel."
+        ),
+        _(
+            "- Flera stycken skrivs som en lista, ett stycke per post. Där typen säger ”ett stycke eller en lista med stycken” räcker det att skriva en enda text för ett stycke."
+        ),
+        _(
+            "- En lång text kan skrivas på flera rader efter `>-`; raderna slås då ihop till ett stycke med mellanslag emellan, som i `background` i Landskronas löfte."
+        ),
+        _(
+            "- Text som innehåller `: ` eller ` #`, eller som börjar med ett tecken som `[`, `{`, `*`, `&`, `!`, `%`, `@` eller citattecken, skrivs inom citattecken eller efter `>-`."
+        ),
         "",
         '<a id="perioder"></a>',
         "",
-        "## Datum och perioder",
+        _("## Datum och perioder"),
         "",
-        "- Datum skrivs ÅÅÅÅ-MM-DD, t.ex. `2018-03-06`, utan klockslag.",
-        '- En period i uppföljningen (`period` i bedömningar och berättelser) är en tertial, t.ex. `2018-T1` (januari–april), `2018-T2` (maj–augusti) eller `2018-T3` (september–december); ett år, skrivet inom citattecken, t.ex. `"2018"`; eller `all` för hela löftets period. Perioden måste ligga inom löftets period.',
+        _("- Datum skrivs ÅÅÅÅ-MM-DD, t.ex. `2018-03-06`, utan klockslag."),
+        _(
+            '- En period i uppföljningen (`period` i bedömningar och berättelser) är en tertial, t.ex. `2018-T1` (januari–april), `2018-T2` (maj–augusti) eller `2018-T3` (september–december); ett år, skrivet inom citattecken, t.ex. `"2018"`; eller `all` för hela löftets period. Perioden måste ligga inom löftets period.'
+        ),
         "",
     ]
 
 
 def _contents() -> list[str]:
     lines = [
-        "## Innehåll",
+        _("## Innehåll"),
         "",
-        "- [Filerna](#filer)",
-        "- [Att skriva YAML](#yaml)",
-        "- [Id](#ids)",
-        "- [Text](#texter)",
-        "- [Datum och perioder](#perioder)",
+        _("- [Filerna](#filer)"),
+        _("- [Att skriva YAML](#yaml)"),
+        _("- [Id](#ids)"),
+        _("- [Text](#texter)"),
+        _("- [Datum och perioder](#perioder)"),
     ]
     for title, anchor, group in _groups():
         lines.append(f"- [{title}](#{anchor})")
@@ -424,8 +498,12 @@ def _groups() -> list[tuple[str, str, list[type[BaseModel]]]]:
     pledge_models = [m for m in everything if m is Pledge or _reached_from(Pledge, m)]
     followup_models = [m for m in everything if m not in pledge_models]
     return [
-        ("Filen pledge.yaml", "pledge-yaml", pledge_models),
-        (f"Uppföljningsfilerna i {FOLLOWUP_FOLDER}/", "followup-filer", followup_models),
+        (_("Filen pledge.yaml"), "pledge-yaml", pledge_models),
+        (
+            _("Uppföljningsfilerna i %(folder)s/") % {"folder": FOLLOWUP_FOLDER},
+            "followup-filer",
+            followup_models,
+        ),
     ]
 
 
@@ -443,18 +521,58 @@ def _reached_from(root: type[BaseModel], target: type[BaseModel]) -> bool:
     return False
 
 
-def reference_markdown() -> str:
-    """Return the whole reference of the data format as Markdown, in Swedish."""
+def reference_markdown(language: Language = "sv") -> str:
+    """Return the whole reference of the data format as Markdown, in `language`.
+
+    The Swedish texts are the source; another language takes them from its `dataformat`
+    catalog (locale/<code>/LC_MESSAGES/dataformat.po), as the templates take theirs.
+    """
+    global _gettext, _locale
+    _gettext, _locale = translations(language, DATAFORMAT_DOMAIN).gettext, info(language).locale
+    try:
+        return _markdown(language)
+    finally:
+        _gettext, _locale = str, info("sv").locale
+
+
+def source_texts() -> list[str]:
+    """Return every Swedish text the reference passes through its catalog, in order once each.
+
+    Each language's `dataformat` catalog must translate exactly these.
+    """
+    global _gettext
+    seen: dict[str, None] = {}
+
+    def record(text: str) -> str:
+        seen.setdefault(text)
+        return text
+
+    _gettext = record
+    try:
+        _markdown("sv")
+    finally:
+        _gettext = str
+    return list(seen)
+
+
+def _markdown(language: Language) -> str:
+    command = GENERATE_COMMAND if language == "sv" else GENERATE_COMMAND_EN
     lines = [
-        f"<!-- Skapad av `{GENERATE_COMMAND}` från src/lofte_reports/app/reference.py. "
-        "Ändra inte för hand: ändra beskrivningarna där och skapa filen igen. -->",
+        _(
+            "<!-- Skapad av `%(command)s` från modellerna i src/lofte_reports/model/ och "
+            "src/lofte_reports/app/reference.py. Ändra inte för hand: ändra beskrivningarna "
+            "där och skapa filen igen. -->"
+        )
+        % {"command": command},
         "",
-        "# Dataformat för medborgarlöften och uppföljning",
+        _("# Dataformat för medborgarlöften och uppföljning"),
         "",
-        "Här beskrivs varje nyckel som kan skrivas i `pledge.yaml` och i uppföljningsfilerna. "
-        "Beskrivningen skapas direkt ur programmets kod och stämmer därför alltid med det som "
-        "programmet godtar. Ett helt exempel finns i `samples/landskrona-2018/`: "
-        "Landskronas medborgarlöfte 2018 och påhittad uppföljning av det.",
+        _(
+            "Här beskrivs varje nyckel som kan skrivas i `pledge.yaml` och i uppföljningsfilerna. "
+            "Beskrivningen skapas direkt ur programmets kod och stämmer därför alltid med det som "
+            "programmet godtar. Ett helt exempel finns i `samples/landskrona-2018/`: "
+            "Landskronas medborgarlöfte 2018 och påhittad uppföljning av det."
+        ),
         "",
         *_contents(),
         *_basics_section(),
@@ -469,4 +587,7 @@ def reference_markdown() -> str:
 
 if __name__ == "__main__":
     # Bytes, so that the file is UTF-8 with \n line ends whatever the platform's defaults.
-    sys.stdout.buffer.write(reference_markdown().encode("utf-8"))
+    chosen = known(sys.argv[1]) if len(sys.argv) > 1 else "sv"
+    if chosen is None:
+        sys.exit(f"okänt språk {sys.argv[1]!r}; välj ett av: {', '.join(LANGUAGES)}")
+    sys.stdout.buffer.write(reference_markdown(chosen).encode("utf-8"))

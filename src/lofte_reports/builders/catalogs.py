@@ -25,19 +25,19 @@ SOURCE_LANGUAGE: Language = DEFAULT
 """The language the built-in templates are written in."""
 
 
-def catalog_path(language: Language) -> Path:
-    """Return where the catalog of a language lives."""
-    return LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalog_path(language: Language, domain: str = DOMAIN) -> Path:
+    """Return where the catalog of a language lives (`dataformat`: the data-format reference)."""
+    return LOCALE / language / "LC_MESSAGES" / f"{domain}.po"
 
 
 @functools.cache
-def translations(language: Language) -> gettext.NullTranslations:
+def translations(language: Language, domain: str = DOMAIN) -> gettext.NullTranslations:
     """Return the translations of a language; the source language translates to itself."""
     if language == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
-    with catalog_path(language).open("rb") as file:
-        catalog = read_po(file, locale=info(language).locale, domain=DOMAIN)
+    with catalog_path(language, domain).open("rb") as file:
+        catalog = read_po(file, locale=info(language).locale, domain=domain)
     compiled = io.BytesIO()
     write_mo(compiled, catalog)  # fuzzy entries are left out: they are not translations yet
     compiled.seek(0)
-    return Translations(compiled, domain=DOMAIN)
+    return Translations(compiled, domain=domain)

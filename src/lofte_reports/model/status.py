@@ -8,8 +8,8 @@ from enum import StrEnum
 class Status(StrEnum):
     """The status of a promise in a follow-up; templates give the Swedish labels.
 
-    completed: Genomförd; on-track: Enligt plan; partly: Delvis; delayed: Försenad;
-    not-started: Ej påbörjad; not-done: Ej genomförd; not-assessed: Bedöms ej.
+    completed: Genomförd; on-track: Enligt plan; partly: Delvis genomförd; delayed: Försenad;
+    not-started: Inte påbörjad; not-done: Inte genomförd; not-assessed: Bedöms ej.
     `compute_status` never returns NOT_ASSESSED: it is for promises without a countable plan
     or without follow-up data, which callers decide on.
     """
@@ -43,11 +43,11 @@ class Verdict(StrEnum):
 VALUE_GLOSSES: dict[str, str] = {
     "Status.completed": "genomförd",
     "Status.on-track": "enligt plan",
-    "Status.partly": "delvis",
+    "Status.partly": "delvis genomförd",
     "Status.delayed": "försenad",
-    "Status.not-started": "ej påbörjad",
-    "Status.not-done": "ej genomförd",
-    "Status.not-assessed": "bedöms ej",
+    "Status.not-started": "inte påbörjad",
+    "Status.not-done": "inte genomförd",
+    "Status.not-assessed": "bedöms ej (ett beslut att inte bedöma)",
     "Verdict.kept": "hållet",
     "Verdict.partly-kept": "delvis hållet",
     "Verdict.not-kept": "inte hållet",
