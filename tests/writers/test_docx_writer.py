@@ -374,3 +374,26 @@ def test_word_is_told_to_hyphenate() -> None:
     assert flag is not None and flag.get(qn("w:val")) == "true"
     names = [child.tag.split("}")[1] for child in settings]
     assert names.index("autoHyphenation") > names.index("defaultTabStop")  # schema order
+
+
+def test_word_gets_the_pdfs_page_and_a_themes_margins() -> None:
+    from dataclasses import replace
+
+    from lofte_reports.doctree.nodes import DocumentStyle, Margins
+    from lofte_reports.writers import _page
+
+    def mm(length: object) -> float:
+        return round(float(cast(Any, length).mm), 1)  # Word stores twentieths of a point
+
+    plain = read(every_block_document()).sections[0]
+    assert (mm(plain.page_width), mm(plain.page_height)) == (
+        _page.PAGE_WIDTH_MM,
+        _page.PAGE_HEIGHT_MM,
+    )
+    assert mm(plain.left_margin) == mm(plain.right_margin) == _page.SIDE_MARGIN_MM
+    assert mm(plain.bottom_margin) == _page.BOTTOM_MARGIN_MM
+    themed = replace(
+        every_block_document(), style=DocumentStyle(margins=Margins(left=30, right=20))
+    )
+    section = read(themed).sections[0]
+    assert (mm(section.left_margin), mm(section.right_margin)) == (30, 20)

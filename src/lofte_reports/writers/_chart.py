@@ -40,7 +40,7 @@ def chart_values(chart: Chart) -> list[float]:
 def value_scale(values: list[float]) -> Scale:
     """Return a scale with round steps that includes zero; whole steps for whole values."""
     low, high = min([0.0, *values]), max([0.0, *values])
-    if high == low:
+    if high - low < 1e-9:  # nothing to show apart (or too little for a logarithm): one unit
         high = low + 1
     raw = (high - low) / 5
     magnitude = 10 ** math.floor(math.log10(raw))

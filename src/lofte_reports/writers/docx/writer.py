@@ -44,13 +44,21 @@ from lofte_reports.doctree.nodes import (
     unknown_block,
 )
 from lofte_reports.writers._common import TONE_RGB
+from lofte_reports.writers._page import (
+    BOTTOM_MARGIN_MM,
+    HEADER_DISTANCE_MM,
+    PAGE_HEIGHT_MM,
+    PAGE_WIDTH_MM,
+    TOP_MARGIN_MM,
+    side_margins_mm,
+    text_width_mm,
+)
 from lofte_reports.writers.docx import oxml
 from lofte_reports.writers.docx import theme as docx_theme
 from lofte_reports.writers.docx.chart import add_chart
 from lofte_reports.writers.docx.reference import has_own_content, open_reference
 
-_MARGIN = Mm(25)
-_TEXT_WIDTH = Mm(210 - 2 * 25)
+_TEXT_WIDTH = Mm(text_width_mm(Margins()))
 _CHART_SIZE = (Mm(150), Mm(85))
 _BLANK = "________________"
 _ROLE_STYLES = {"body": "Normal", "lead": "Lead", "note": "Note"}
@@ -164,13 +172,13 @@ def _paragraph_style(word: DocxDocument, name: str) -> ParagraphStyle:
 
 
 def _set_page(section: Section, margins: Margins) -> None:
-    """Make the page A4 portrait with 25 mm margins, or a theme's."""
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = _MARGIN if margins.left is None else Mm(margins.left)
-    section.right_margin = _MARGIN if margins.right is None else Mm(margins.right)
-    section.top_margin = _MARGIN if margins.top is None else Mm(margins.top)
-    section.bottom_margin = _MARGIN if margins.bottom is None else Mm(margins.bottom)
-    section.header_distance = section.footer_distance = Mm(12)
+    """Make the page the PDF's page (`writers._page`), with a theme's margins where given."""
+    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+    left, right = side_margins_mm(margins)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    section.top_margin = Mm(TOP_MARGIN_MM if margins.top is None else margins.top)
+    section.bottom_margin = Mm(BOTTOM_MARGIN_MM if margins.bottom is None else margins.bottom)
+    section.header_distance = section.footer_distance = Mm(HEADER_DISTANCE_MM)
 
 
 def _text_width(section: Section) -> Length:

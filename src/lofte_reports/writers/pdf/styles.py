@@ -23,16 +23,17 @@ from reportlab.lib.units import mm as _mm
 from lofte_reports.doctree.nodes import FontFamily, ParagraphRole, Tone
 from lofte_reports.fonts.coverage import missing_characters
 from lofte_reports.writers._common import TONE_RGB
+from lofte_reports.writers._page import BOTTOM_MARGIN_MM, HEADER_DISTANCE_MM, SIDE_MARGIN_MM
 from lofte_reports.writers.pdf.fonts import BUILT_IN, FontNames, register_fonts
 
 MM: float = _mm
 PAGE_WIDTH: float = A4[0]
 PAGE_HEIGHT: float = A4[1]
-MARGIN_LEFT = MARGIN_RIGHT = 25 * MM
+MARGIN_LEFT = MARGIN_RIGHT = SIDE_MARGIN_MM * MM
 FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-HEADER_TOP = 12 * MM  # from the top edge to the top of the page header
+HEADER_TOP = HEADER_DISTANCE_MM * MM  # from the top edge to the top of the page header
 CONTENT_GAP = 8 * MM  # between the decorations at the top and the content
-MARGIN_BOTTOM = 24 * MM
+MARGIN_BOTTOM = BOTTOM_MARGIN_MM * MM
 FOOTER_RULE_Y = 16 * MM
 FOOTER_BASELINE_Y = 11 * MM
 

@@ -42,6 +42,7 @@ from lofte_reports.doctree.nodes import (
     Tone,
     unknown_block,
 )
+from lofte_reports.writers._page import side_margins_mm
 from lofte_reports.writers.pdf.chart import chart_flowable, draw_in_font
 from lofte_reports.writers.pdf.flowables import (
     DataTable,
@@ -60,8 +61,6 @@ from lofte_reports.writers.pdf.styles import (
     HEADER_TOP,
     HEADING_HEX,
     MARGIN_BOTTOM,
-    MARGIN_LEFT,
-    MARGIN_RIGHT,
     MM,
     MUTED_INK,
     NOTICE_FILL,
@@ -111,8 +110,8 @@ class _PdfBuilder:
             self.fonts, HEADER_FILL if look.accent is None else colors.HexColor(look.accent)
         )
         margins = look.margins
-        self.margin_left = MARGIN_LEFT if margins.left is None else margins.left * MM
-        self.margin_right = MARGIN_RIGHT if margins.right is None else margins.right * MM
+        left, right = side_margins_mm(margins)
+        self.margin_left, self.margin_right = left * MM, right * MM
         self.margin_bottom = MARGIN_BOTTOM
         if margins.bottom is not None:  # never over the footer
             self.margin_bottom = max(margins.bottom * MM, FOOTER_RULE_Y + 4 * MM)
