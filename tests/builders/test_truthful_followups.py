@@ -218,3 +218,10 @@ def test_the_annual_summary_says_when_the_pledge_was_signed_and_lists_the_years_
     dated = pledge.model_copy(update={"signing": Signing(date=dt.date(2018, 2, 15))})
     text = tree_text(dated, followup, "annual", "2018")
     assert "Det undertecknades den 15 februari 2018 av Anneli Manelli" in text
+
+
+def test_a_quiet_indicator_says_when_it_is_measured(sample: Sample) -> None:
+    pledge, followup = sample
+    text = tree_text(pledge, followup, "tertial", "2018-T1")
+    assert "ingen ny mätning under perioden" in text
+    assert "Måttet mäts en gång per år, på hösten." in text

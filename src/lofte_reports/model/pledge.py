@@ -417,6 +417,10 @@ class Indicator(Model):
         default=None,
         description="`true` när varje mätvärde är ett antal under en period, t.ex. anmälda brott per tertial; då jämförs årets summa. Utelämna nyckeln för `true` vid anmälda brott och annars `false`.",
     )
+    schedule: Text | None = Field(
+        default=None,
+        description="När måttet mäts, med egna ord, t.ex. `en gång per år, på hösten`. En tertialuppföljning utan nytt mätvärde säger då när nästa mätning kommer.",
+    )
 
 
 class Target(Model):
