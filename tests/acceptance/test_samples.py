@@ -58,11 +58,15 @@ def test_each_sample_has_its_own_template_override() -> None:
         assert own != builtin
 
 
-def test_laxa_is_signed_as_published() -> None:
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_laxa_is_signed_as_published_with_place_and_date_said_once(fmt: str) -> None:
     folder = open_folder(ROOT / "samples" / "laxa-2018")
-    text = pdf_text(render_pledge(folder.pledge, "pdf", folder.templates))
-    assert "Laxå den 26 oktober 2018" in text
-    assert "Harry Lundin Kommunchef Laxå kommun" in text
+    output = render_pledge(folder.pledge, cast(Format, fmt), folder.templates)
+    text = pdf_text(output) if fmt == "pdf" else docx_text(output)
+    assert text.count("Laxå den 26 oktober 2018") == 1
+    assert "Ort:" not in text and "Datum:" not in text
+    assert text.count("26 oktober 2018") == 1
+    assert "Harry Lundin" in text and "Kommunchef" in text
 
 
 def test_norrmalm_counts_its_priority_areas_in_words() -> None:

@@ -36,8 +36,12 @@ class PledgeCalls(DocumentCalls):
         date_label: str,
         place: str | None = None,
         date: str | None = None,
+        dateline: str | None = None,
     ) -> str:
-        """Add the signature block; place and date, when given, are printed, else left blank."""
+        """Add the signature block; place and date, when given, are printed, else left blank.
+
+        `dateline` ("Laxå den 26 oktober 2018") replaces the place and date rows.
+        """
         people = tuple(
             nodes.Signatory(s.name, s.title, s.organisation or self._pledge.party(s.party).name)
             for s in self._pledge.signatories
@@ -48,6 +52,7 @@ class PledgeCalls(DocumentCalls):
             text_argument(date_label),
             None if place is None else text_argument(place),
             None if date is None else text_argument(date),
+            None if dateline is None else text_argument(dateline),
         )
         return self._add(block)
 

@@ -139,13 +139,18 @@ class Signatory:
 
 @dataclass(frozen=True, slots=True)
 class SignatureBlock:
-    """Signatures, with place and date filled in when known, else blank lines to write on."""
+    """Signatures, with place and date filled in when known, else blank lines to write on.
+
+    A `dateline` ("Laxå den 26 oktober 2018") stands instead of the place and date rows, as
+    many pledges print it: place and date are then said once, never twice.
+    """
 
     signatories: tuple[Signatory, ...]
     place_label: str
     date_label: str
     place: str | None = None
     date: str | None = None
+    dateline: str | None = None
 
 
 Block: TypeAlias = TitleBlock | Heading | Paragraph | ItemList | Table | Chart | SignatureBlock

@@ -43,8 +43,10 @@ def _block_texts(block: Block) -> list[str]:
             return [caption or "", *(span.text for cell in cells for span in cell.spans)]
         case Chart(title, categories, series, _, axis_label):
             return [title, *categories, *(s.name for s in series), axis_label]
-        case SignatureBlock(signatories, place_label, date_label, place, date):
+        case SignatureBlock(signatories, place_label, date_label, place, date, dateline):
             people = [t for s in signatories for t in (s.name, s.title, s.organisation)]
+            if dateline is not None:
+                return [*people, dateline]
             return [*people, place_label, date_label, place or "", date or ""]
         case _:
             return unknown_block(block, "the tree walk")
@@ -78,8 +80,9 @@ def _dump_block(block: Block) -> str:
         case Chart(title, categories, series, _, _):
             body = "".join(f"\n  {s.name}: {list(s.values)}" for s in series)
             return f"Chart {title!r} {list(categories)}{body}"
-        case SignatureBlock(signatories, _, _, place, date):
+        case SignatureBlock(signatories, _, _, place, date, dateline):
             people = "".join(f"\n  {s.name} / {s.title} / {s.organisation}" for s in signatories)
-            return f"Signatures place={place!r} date={date!r}{people}"
+            line = "" if dateline is None else f" dateline={dateline!r}"
+            return f"Signatures place={place!r} date={date!r}{line}{people}"
         case _:
             return unknown_block(block, "the tree walk")

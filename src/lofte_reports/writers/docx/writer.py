@@ -171,6 +171,10 @@ def _paragraph_style(word: DocxDocument, name: str) -> ParagraphStyle:
     return style
 
 
+def _place_and_date(block: SignatureBlock) -> tuple[tuple[str, str | None], ...]:
+    return ((block.place_label, block.place), (block.date_label, block.date))
+
+
 def _set_page(section: Section, margins: Margins) -> None:
     """Make the page the PDF's page (`writers._page`), with a theme's margins where given."""
     section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
@@ -341,8 +345,9 @@ class _BlockWriter:
 
         Rows keep together and with the lines above, so nobody signs alone on a page.
         """
-        for label, value in ((block.place_label, block.place), (block.date_label, block.date)):
-            line = self._word.add_paragraph(f"{label}: {value or _BLANK}")
+        lines = [f"{label}: {value or _BLANK}" for label, value in _place_and_date(block)]
+        for text in [block.dateline] if block.dateline is not None else lines:
+            line = self._word.add_paragraph(text)
             line.paragraph_format.keep_with_next = True
         if not block.signatories:
             return

@@ -376,12 +376,15 @@ class _PdfBuilder:
         style: list[Any] = [*plain_cells(self.fonts), ("BOTTOMPADDING", (0, 1), (-1, -1), 5 * MM)]
         for label, value in ((block.place_label, block.place), (block.date_label, block.date)):
             label_width = min(column / 2, stringWidth(f"{label}:", self.fonts.regular, 10.5) + 6)
-            if value is None:  # a line to write on
+            if value is None and block.dateline is None:  # a line to write on
                 at = len(first) + 1
                 style.append(("LINEBELOW", (at, 0), (at, 0), 0.8, colors.black))
             filled = "" if value is None else RLParagraph(self._markup(value), label_style)
             first += [RLParagraph(self._markup(f"{label}:"), label_style), filled, ""]
             widths += [label_width, column - label_width, _GUTTER]
+        if block.dateline is not None:  # one line instead of the place and date rows
+            first = [RLParagraph(self._markup(block.dateline), label_style), "", "", "", "", ""]
+            style.append(("SPAN", (0, 0), (4, 0)))
         rows = [first[:-1]]
         people = [self._signatory(person) for person in block.signatories]
         for at in range(0, len(people), 2):
