@@ -19,6 +19,7 @@ from lofte_reports.doctree.numbers import format_number
 from lofte_reports.writers._chart import chart_values, value_scale
 from lofte_reports.writers.pdf.fonts import FONT_NAME, register_fonts
 from lofte_reports.writers.pdf.styles import check_drawable
+from lofte_reports.writers.pdf.tagging import Tagged
 
 # Greys far enough apart to tell in black and white print; every bar has a black outline.
 FILLS = tuple(colors.HexColor(c) for c in ("#404040", "#C8C8C8", "#FFFFFF", "#858585"))
@@ -37,13 +38,13 @@ def use_chart_fonts() -> None:
     shapes.STATE_DEFAULTS["fontName"] = FONT_NAME
 
 
-class ChartFlowable(Flowable):  # type: ignore[misc]
-    """Wraps the drawing, so the chart draws in one place and keeps its alternative text."""
+class ChartFlowable(Tagged, Flowable):  # type: ignore[misc]
+    """Wraps the drawing, so the chart draws in one place: the content of one Figure."""
 
     def __init__(self, drawing: Any, alt_text: str, font_name: str = FONT_NAME) -> None:
         super().__init__()
         self.drawing = drawing
-        self.alt_text = alt_text  # for the tagged-PDF step: the figure's /Alt
+        self.alt_text = alt_text
         self.font_name = font_name
         self.width, self.height = drawing.width, drawing.height
 

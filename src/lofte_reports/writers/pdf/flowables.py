@@ -5,16 +5,108 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import KeepTogether
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.flowables import UseUpSpace
+from reportlab.platypus.tables import TableRenderCB
 
 from lofte_reports.writers.pdf.fonts import BUILT_IN, FontNames
 from lofte_reports.writers.pdf.styles import HEADER_FILL, RULE
+from lofte_reports.writers.pdf.tagging import Element, Tagged, Tagger
 
 
-class HeadingParagraph(RLParagraph):  # type: ignore[misc]
+class TaggedParagraph(Tagged, RLParagraph):  # type: ignore[misc]
+    """A paragraph whose text is its structure element's content."""
+
+
+class Rule(Tagged, HRFlowable):  # type: ignore[misc]
+    """A horizontal line: decoration, so an artifact once tagged with no element."""
+
+
+class ListItem(Flowable):  # type: ignore[misc]
+    """A list item drawn as two tagged parts: its marker (Lbl) and its paragraph (LBody).
+
+    reportlab draws a bullet inside its paragraph; a screen reader needs the marker as an
+    element of its own, so it is drawn here and the paragraph has none. Split across a
+    page, the marker stays with the first part.
+    """
+
+    def __init__(
+        self, label: str | None, body: TaggedParagraph, tagger: Tagger, label_element: Element
+    ) -> None:
+        super().__init__()
+        self.label, self.body = label, body
+        self.tagger, self.label_element = tagger, label_element
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.body.wrap(avail_width, avail_height)[1]
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts = self.body.split(avail_width, avail_height)
+        return [
+            ListItem(self.label if at == 0 else None, part, self.tagger, self.label_element)
+            for at, part in enumerate(parts)
+        ]
+
+    def getSpaceBefore(self) -> float:
+        return float(self.body.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.body.getSpaceAfter())
+
+    def draw(self) -> None:
+        if self.label is not None:
+            style = self.body.style
+            lines = getattr(self.body.blPara, "lines", [])
+            first = lines[0] if lines and getattr(self.body.blPara, "kind", 0) == 1 else None
+            baseline = self.height - getattr(first, "ascent", style.fontSize)
+            with self.tagger.marked(self.canv, self.label_element):
+                self.canv.setFont(style.bulletFontName, style.bulletFontSize)
+                self.canv.setFillColor(getattr(style, "bulletColor", style.textColor))
+                offset = getattr(style, "bulletOffsetY", 0)
+                self.canv.drawString(style.bulletIndent, baseline + offset, self.label)
+        self.body.drawOn(self.canv, 0, 0)
+
+
+class TableArtifacts(TableRenderCB):  # type: ignore[misc]
+    """Makes a table's furniture artifacts: backgrounds, grid lines, cells of bare text.
+
+    Cells of paragraphs tag themselves; a bare string cell (the empty cells of a layout
+    table) is drawn as an artifact.
+    """
+
+    def __init__(self, tagger: Tagger) -> None:
+        self.tagger = tagger
+        self.opened = False
+
+    def _open(self, table: Any) -> None:
+        self.opened = self.tagger.open(table.canv)
+
+    def _close(self, table: Any) -> None:
+        if self.opened:
+            self.tagger.close(table.canv)
+        self.opened = False
+
+    startBG = startLines = _open
+    endBG = endLines = _close
+
+    def startCell(self, table: Any, row: int, column: int, value: Any, *_: Any) -> None:
+        if isinstance(value, str):
+            self._open(table)
+
+    def endCell(self, table: Any) -> None:
+        self._close(table)
+
+    def startTable(self, table: Any, *_: Any) -> None:
+        pass
+
+    endTable = startRow = endRow = startTable
+
+
+class HeadingParagraph(Tagged, RLParagraph):  # type: ignore[misc]
     """A heading that puts a bookmark and an outline entry where it is drawn."""
 
     outline: tuple[str, str, int] | None = None  # (key, title, level); only on the first part
@@ -105,12 +197,17 @@ def plain_cells(fonts: FontNames = BUILT_IN) -> list[tuple[Any, ...]]:
 def data_table(
     fonts: FontNames = BUILT_IN, header_fill: Any = HEADER_FILL
 ) -> list[tuple[Any, ...]]:
-    """Return the look of a data table: a grid, and a filled header row in the bold face."""
+    """Return the look of a data table: rules between rows, a filled header row in bold.
+
+    Rows are ruled, columns are not: the eye follows a row, and a full grid split over
+    pages reads to accessibility checkers as a drawn table no /Table element covers.
+    """
     return [
         ("FONT", (0, 0), (-1, -1), fonts.regular, 9.5),
         ("FONT", (0, 0), (-1, 0), fonts.bold, 9.5),
         ("BACKGROUND", (0, 0), (-1, 0), header_fill),
-        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),

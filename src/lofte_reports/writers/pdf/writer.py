@@ -1,8 +1,10 @@
-"""Draw a `nodes.Document` as an A4 PDF with reportlab.
+"""Draw a `nodes.Document` as an A4 PDF with reportlab: tagged (PDF/UA-1), for the archive (PDF/A-2a).
 
-Every block's drawing goes through `_PdfBuilder._flowables`, one dispatch point that a
-later tagged-PDF step can wrap. Page decorations (header, notice, page label) are drawn by
-the page callback, never as part of the story. Fonts and styles are built once per process.
+Every block becomes flowables in `_PdfBuilder._flowables`, which also makes the block's
+structure elements (`tagging`), in document order. Page decorations (header, notice,
+page label) are drawn by the page callback as artifacts, never as part of the story; the
+notice is content once, on the first page. `archive.finish` writes the structure tree and
+the archive's metadata after the build. Fonts and styles are built once per process.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
-    HRFlowable,
     KeepTogether,
     PageTemplate,
     Spacer,
@@ -43,11 +44,16 @@ from lofte_reports.doctree.nodes import (
     unknown_block,
 )
 from lofte_reports.writers._page import side_margins_mm
+from lofte_reports.writers.pdf.archive import finish
 from lofte_reports.writers.pdf.chart import chart_flowable, draw_in_font
 from lofte_reports.writers.pdf.flowables import (
     DataTable,
     HeadingParagraph,
     KeepWithNext,
+    ListItem,
+    Rule,
+    TableArtifacts,
+    TaggedParagraph,
     WholeTable,
     data_table,
     plain_cells,
@@ -72,6 +78,7 @@ from lofte_reports.writers.pdf.styles import (
     markup,
     styles,
 )
+from lofte_reports.writers.pdf.tagging import Element, Tagger
 
 NOTICE_PADDING = 2.5 * MM
 LOGO_GAP = 4 * MM  # between logos, and between the logos and the header text
@@ -132,6 +139,7 @@ class _PdfBuilder:
         )
         self.header_height = max(self.text_height, self.logos.height)
         self.notice_height: float = 0.0
+        self.notice_y: float = 0.0  # where the page callback draws the notice
         if self.notice is not None:
             text_height = self.notice.wrap(self.frame_width - 2 * NOTICE_PADDING, PAGE_HEIGHT)[1]
             self.notice_height = text_height + 2 * NOTICE_PADDING
@@ -140,6 +148,11 @@ class _PdfBuilder:
         self.pages_drawn = 0
         self.outline_level = -1  # of the last heading; reportlab refuses jumps
         self.heading_count = 0
+        self.tagger = Tagger()
+        self.root = self.tagger.root
+        # The notice is read first: it says how to take everything after it.
+        self.notice_element = None if self.notice is None else self.root.add("P")
+        self.title_offset = int(any(isinstance(b, TitleBlock) for b in document.blocks))
 
     def _markup(
         self, text: str, strong: bool = False, emphasis: bool = False, tone: Tone | None = None
@@ -212,7 +225,7 @@ class _PdfBuilder:
         story = [f for block in self.document.blocks for f in self._flowables(block)]
         story = story or [Spacer(0, 0)]  # an empty document still has its one page
         template.build(story, canvasmaker=self._canvas)
-        return out.getvalue()
+        return finish(out.getvalue(), self.tagger)
 
     def _canvas(self, *args: Any, **kwargs: Any) -> Any:
         canvas = _FinishingCanvas(*args, **kwargs)
@@ -226,6 +239,14 @@ class _PdfBuilder:
         The label is a form drawn only at the end, once the number of pages is known.
         """
         self.pages_drawn = canv.getPageNumber()
+        with self.tagger.artifact(canv, "Pagination"):
+            self._draw_furniture(canv)
+        if self.notice is not None:
+            notice = self.notice_element if self.pages_drawn == 1 else None
+            with self.tagger.marked(canv, notice) if notice else self.tagger.artifact(canv):
+                self.notice.drawOn(canv, self.margin_left + NOTICE_PADDING, self.notice_y)
+
+    def _draw_furniture(self, canv: Any) -> None:
         left, right = self.margin_left, PAGE_WIDTH - self.margin_right
         canv.saveState()
         canv.setStrokeColor(self.rule)
@@ -245,7 +266,7 @@ class _PdfBuilder:
             canv.setStrokeColor(colors.black)
             canv.setLineWidth(1)
             canv.rect(left, y, self.frame_width, self.notice_height, stroke=1, fill=1)
-            self.notice.drawOn(canv, left + NOTICE_PADDING, y + NOTICE_PADDING)
+            self.notice_y = y + NOTICE_PADDING
         canv.setStrokeColor(self.rule)
         canv.setLineWidth(0.5)
         canv.line(left, FOOTER_RULE_Y, right, FOOTER_RULE_Y)
@@ -272,14 +293,15 @@ class _PdfBuilder:
             canv.endForm()
 
     def _flowables(self, block: Block) -> list[Any]:
-        """Return the flowables of one block: the single place where blocks become drawing."""
+        """Return the flowables of one block, and make its structure elements (in order)."""
         match block:
             case TitleBlock():
                 return self._title(block)
             case Heading():
                 return self._heading(block)
             case Paragraph():
-                return [self._paragraph(block, self.styles.roles[block.role])]
+                style = self.styles.roles[block.role]
+                return [self._paragraph(block, style, self.root.add("P"))]
             case ItemList():
                 return self._list(block)
             case Table():
@@ -291,24 +313,34 @@ class _PdfBuilder:
             case _:
                 return unknown_block(block, "the PDF writer")
 
-    def _paragraph(self, paragraph: Paragraph, style: Any, bullet: str | None = None) -> Any:
+    def _paragraph(self, paragraph: Paragraph, style: Any, element: Element | None) -> Any:
+        """Return the paragraph, tagged as `element` (None: nothing to read, an artifact)."""
         spans = paragraph.spans
         text = "".join(self._markup(s.text, s.strong, s.emphasis, s.tone) for s in spans)
-        return RLParagraph(text, style, bulletText=bullet)
+        return TaggedParagraph(text, style).tag(self.tagger, element if text else None)
+
+    def _text(self, text: str, style: Any, element: Element) -> Any:
+        return TaggedParagraph(self._markup(text), style).tag(self.tagger, element)
+
+    def _rule(self, **kw: Any) -> Any:
+        return Rule(**kw).tag(self.tagger, None)
 
     def _title(self, block: TitleBlock) -> list[Any]:
-        parts = [RLParagraph(self._markup(block.title), self.styles.title)]
-        parts += [RLParagraph(self._markup(line), self.styles.title_line) for line in block.lines]
-        rule = HRFlowable(
+        parts = [self._text(block.title, self.styles.title, self.root.add("H1"))]
+        parts += [
+            self._text(line, self.styles.title_line, self.root.add("P")) for line in block.lines
+        ]
+        rule = self._rule(
             width="100%", thickness=1.2, color=self.rule, spaceBefore=8, spaceAfter=12
         )
         return [KeepTogether([*parts, rule])]
 
     def _heading(self, block: Heading) -> list[Any]:
         style = self.styles.headings[block.level]
-        flowable = HeadingParagraph(self._markup(block.text), style)
-        # Outline levels may rise by one at a time only; reportlab refuses a jump.
+        # Levels may rise by one at a time only, in the outline and in the tags alike.
         self.outline_level = min(block.level - 1, self.outline_level + 1)
+        element = self.root.add(f"H{self.outline_level + 1 + self.title_offset}")
+        flowable = HeadingParagraph(self._markup(block.text), style).tag(self.tagger, element)
         self.heading_count += 1
         title = " ".join(block.text.split())
         flowable.outline = (f"h{self.heading_count}", title, self.outline_level)
@@ -319,17 +351,21 @@ class _PdfBuilder:
         marks = [f"{n}." for n in numbers] if block.ordered else ["\u2022"] * len(block.items)
         widest = max((stringWidth(m, self.fonts.regular, 12) for m in marks), default=0.0)
         indent = round(1.5 * MM + widest + 2.5 * MM, 1)
-        items = [
-            self._paragraph(
-                item,
-                list_style(item.role, indent, self.fonts, self.heading_colour, self.language),
-                mark,
-            )
-            for item, mark in zip(block.items, marks, strict=True)
-        ]
+        element = self.root.add("L")
+        items = []
+        for item, mark in zip(block.items, marks, strict=True):
+            entry = element.add("LI")
+            label = entry.add("Lbl")
+            style = list_style(item.role, indent, self.fonts, self.heading_colour, self.language)
+            body = self._paragraph(item, style, entry.add("LBody"))
+            items.append(ListItem(mark, body, self.tagger, label))
         return [*items, Spacer(1, 3)]
 
     def _table(self, block: Table) -> list[Any]:
+        """Return the table: header cells TH (scope Column), the rest TD, grid as artifact.
+
+        The header row repeats on every page the table spans; the repeats are artifacts.
+        """
         columns = len(block.header)
         if columns == 0:
             raise ValueError("a table needs at least one column")
@@ -342,8 +378,23 @@ class _PdfBuilder:
             "lead": self.styles.cell,
             "note": self.styles.cell_note,
         }
-        data = [[self._paragraph(cell, self.styles.cell_header) for cell in block.header]]
-        data += [[self._paragraph(c, cell_styles[c.role]) for c in row] for row in block.rows]
+        element = self.root.add("Table")
+        caption = (
+            None
+            if block.caption is None
+            else self._text(block.caption, self.styles.caption, element.add("Caption"))
+        )
+        head = element.add("THead").add("TR")
+        data = [
+            [
+                self._paragraph(cell, self.styles.cell_header, head.add("TH", scope="Column"))
+                for cell in block.header
+            ]
+        ]
+        body = element.add("TBody")
+        for row in block.rows:
+            tr = body.add("TR")
+            data.append([self._paragraph(c, cell_styles[c.role], tr.add("TD")) for c in row])
         table = DataTable(
             data,
             colWidths=widths,
@@ -352,41 +403,47 @@ class _PdfBuilder:
             hAlign="LEFT",
             style=self.table_style,
             spaceAfter=4 * MM,
+            renderCB=TableArtifacts(self.tagger),
         )
-        if block.caption is None:
-            return [table]
-        return [RLParagraph(self._markup(block.caption), self.styles.caption), table]
+        return [table] if caption is None else [caption, table]
 
     def _chart(self, block: Chart) -> list[Any]:
-        caption = RLParagraph(self._markup(block.title), self.styles.caption)
+        caption = self._text(block.title, self.styles.caption, self.root.add("P"))
         chart = chart_flowable(
             block, self.frame_width, self.fonts.regular, self.font, self.document.metadata.language
         )
+        chart.tag(self.tagger, self.root.add("Figure", alt=block.alt_text))
         return [caption, chart, Spacer(1, 4 * MM)]
 
     def _signatures(self, block: SignatureBlock) -> list[Any]:
         """Place and date, then two signatories per row: room to sign, a line, who signs.
 
-        One table on a 5-column grid (label, value, gap, label, value), kept on one page.
+        One table on a 5-column grid (label, value, gap, label, value), kept on one page,
+        for the layout only: its structure is a Div of paragraphs in reading order.
         """
         column = (self.frame_width - _GUTTER) / 2
         label_style = self.styles.signature_label
+        element = self.root.add("Div")
         first: list[Any] = []
         widths: list[float] = []
         style: list[Any] = [*plain_cells(self.fonts), ("BOTTOMPADDING", (0, 1), (-1, -1), 5 * MM)]
         for label, value in ((block.place_label, block.place), (block.date_label, block.date)):
             label_width = min(column / 2, stringWidth(f"{label}:", self.fonts.regular, 10.5) + 6)
-            if value is None and block.dateline is None:  # a line to write on
+            widths += [label_width, column - label_width, _GUTTER]
+            if block.dateline is not None:
+                continue
+            line = element.add("P")
+            if value is None:  # a line to write on
                 at = len(first) + 1
                 style.append(("LINEBELOW", (at, 0), (at, 0), 0.8, colors.black))
-            filled = "" if value is None else RLParagraph(self._markup(value), label_style)
-            first += [RLParagraph(self._markup(f"{label}:"), label_style), filled, ""]
-            widths += [label_width, column - label_width, _GUTTER]
+            filled = "" if value is None else self._text(value, label_style, line)
+            first += [self._text(f"{label}:", label_style, line), filled, ""]
         if block.dateline is not None:  # one line instead of the place and date rows
-            first = [RLParagraph(self._markup(block.dateline), label_style), "", "", "", "", ""]
+            dateline = self._text(block.dateline, label_style, element.add("P"))
+            first = [dateline, "", "", "", "", ""]
             style.append(("SPAN", (0, 0), (4, 0)))
         rows = [first[:-1]]
-        people = [self._signatory(person) for person in block.signatories]
+        people = [self._signatory(person, element) for person in block.signatories]
         for at in range(0, len(people), 2):
             row = len(rows)
             rows.append([people[at], "", "", people[at + 1] if at + 1 < len(people) else "", ""])
@@ -398,16 +455,17 @@ class _PdfBuilder:
             style=style,
             hAlign="LEFT",
             spaceBefore=6 * MM,
+            renderCB=TableArtifacts(self.tagger),
         )
         return [table]
 
-    def _signatory(self, person: Signatory) -> list[Any]:
+    def _signatory(self, person: Signatory, element: Element) -> list[Any]:
         return [
             Spacer(1, 16 * MM),
-            HRFlowable(width="100%", thickness=0.8, color=colors.black, spaceAfter=4),
-            RLParagraph(self._markup(person.name), self.styles.signature_name),
-            RLParagraph(self._markup(person.title), self.styles.signature_line),
-            RLParagraph(self._markup(person.organisation), self.styles.signature_line),
+            self._rule(width="100%", thickness=0.8, color=colors.black, spaceAfter=4),
+            self._text(person.name, self.styles.signature_name, element.add("P")),
+            self._text(person.title, self.styles.signature_line, element.add("P")),
+            self._text(person.organisation, self.styles.signature_line, element.add("P")),
         ]
 
 

@@ -1,0 +1,189 @@
+"""Finish reportlab's PDF as PDF/UA-1 and PDF/A-2a: structure tree, catalog, XMP, output intent.
+
+reportlab draws the marked content (see `tagging`); it cannot write a structure tree or
+XMP metadata, so pikepdf adds them afterwards, without touching the page content.
+Archive mode is always on: it costs a few milliseconds, and an archivable file is never
+the wrong file to publish.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import re
+from xml.sax.saxutils import escape
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, String
+
+from lofte_reports.writers.pdf.tagging import Element, Mark, Tagger
+
+_ICC_DATE = bytes.fromhex("07d0 0001 0001 0000 0000 0000")  # 2000-01-01 00:00:00
+
+
+@functools.cache
+def srgb_profile() -> bytes:
+    """Return an sRGB ICC profile (made by Pillow's LittleCMS) with a fixed creation date.
+
+    The date would otherwise change the file's bytes on every run; the profile id is left
+    unset (zero), which ICC allows.
+    """
+    from PIL import ImageCms
+
+    profile = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    profile[24:36] = _ICC_DATE
+    profile[84:100] = bytes(16)
+    return bytes(profile)
+
+
+def finish(pdf_bytes: bytes, tagger: Tagger) -> bytes:
+    """Return the PDF with its structure tree, PDF/UA and PDF/A identification and sRGB intent."""
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        _structure_tree(pdf, tagger)
+        root = pdf.Root
+        root.MarkInfo = Dictionary(Marked=True, Suspects=False)
+        root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+        profile = pdf.make_stream(srgb_profile(), N=3)
+        root.OutputIntents = Array(
+            [
+                Dictionary(
+                    Type=Name.OutputIntent,
+                    S=Name.GTS_PDFA1,
+                    OutputConditionIdentifier=String("sRGB IEC61966-2.1"),
+                    Info=String("sRGB IEC61966-2.1"),
+                    DestOutputProfile=profile,
+                )
+            ]
+        )
+        if "/Trapped" in pdf.docinfo:  # has no twin in the XMP that PDF/A allows
+            del pdf.docinfo["/Trapped"]
+        metadata = pdf.make_stream(_xmp(pdf.docinfo, str(root.get("/Lang", "sv-SE"))).encode())
+        metadata.Type, metadata.Subtype = Name.Metadata, Name.XML
+        root.Metadata = metadata
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+    return out.getvalue()
+
+
+def _structure_tree(pdf: pikepdf.Pdf, tagger: Tagger) -> None:
+    """Write the tagger's elements as StructElems, with the parent tree readers look up."""
+    tree = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+    made: dict[int, pikepdf.Object] = {}
+
+    def make(element: Element, parent: pikepdf.Object) -> tuple[pikepdf.Object, int | None]:
+        node = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name(f"/{element.role}")))
+        node.P = parent
+        kids = Array()
+        first_page: int | None = None
+        for kid in element.kids:
+            if isinstance(kid, Mark):
+                page = pdf.pages[kid.page - 1].obj
+                kids.append(Dictionary(Type=Name.MCR, Pg=page, MCID=kid.mcid))
+                first_page = kid.page if first_page is None else first_page
+            else:
+                child, page_number = make(kid, node)
+                kids.append(child)
+                first_page = page_number if first_page is None else first_page
+        node.K = kids
+        if first_page is not None:  # containers too: checkers look for their page
+            node.Pg = pdf.pages[first_page - 1].obj
+        if element.alt is not None:
+            node.Alt = String(element.alt)
+        if element.scope is not None:
+            node.A = Dictionary(O=Name.Table, Scope=Name(f"/{element.scope}"))
+        made[id(element)] = node
+        return node, first_page
+
+    document, _ = make(tagger.root, tree)
+    tree.K = document
+    numbers = Array()
+    owners = tagger.pages()
+    for index, page in enumerate(pdf.pages):
+        page.obj.Tabs = Name.S
+        if index + 1 in owners:
+            page.obj.StructParents = index
+            numbers.append(index)
+            numbers.append(Array([made[id(e)] for e in owners[index + 1]]))
+    tree.ParentTree = pdf.make_indirect(Dictionary(Nums=numbers))
+    tree.ParentTreeNextKey = len(pdf.pages)
+    pdf.Root.StructTreeRoot = tree
+
+
+_PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})([Zz+-])?(\d{2})?'?(\d{2})?")
+
+
+def _iso_date(value: object) -> str:
+    """Return a PDF date ("D:20000101000000+00'00'") as XMP wants it (ISO 8601)."""
+    match = _PDF_DATE.match(str(value))
+    if match is None:
+        return dt.datetime(2000, 1, 1, tzinfo=dt.UTC).isoformat()
+    year, month, day, hour, minute, second, sign, tz_hour, tz_minute = match.groups()
+    zone = "Z" if sign in (None, "Z", "z") else f"{sign}{tz_hour or '00'}:{tz_minute or '00'}"
+    if zone in ("+00:00", "-00:00"):
+        zone = "+00:00"
+    return f"{year}-{month}-{day}T{hour}:{minute}:{second}{zone}"
+
+
+def _xmp(info: pikepdf.Dictionary, language: str) -> str:
+    """Return the XMP packet: the document info's twins, PDF/A-2a and PDF/UA-1 identification.
+
+    PDF/A needs every schema outside its own list described in the packet: the PDF/UA
+    identification schema is, as PDF/UA asks.
+    """
+
+    def text(key: str) -> str:
+        return escape(str(info.get(key, "")))
+
+    keywords = text("/Keywords")
+    creation, modified = _iso_date(info.get("/CreationDate")), _iso_date(info.get("/ModDate"))
+    lang = escape(language)
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
+    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{text("/Title")}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{text("/Author")}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{text("/Subject")}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
+   <pdf:Keywords>{keywords}</pdf:Keywords>
+   <pdf:Producer>{text("/Producer")}</pdf:Producer>
+   <xmp:CreatorTool>{text("/Creator")}</xmp:CreatorTool>
+   <xmp:CreateDate>{creation}</xmp:CreateDate>
+   <xmp:ModifyDate>{modified}</xmp:ModifyDate>
+   <xmp:MetadataDate>{modified}</xmp:MetadataDate>
+   <pdfaid:part>2</pdfaid:part>
+   <pdfaid:conformance>A</pdfaid:conformance>
+   <pdfuaid:part>1</pdfuaid:part>
+   <pdfaExtension:schemas>
+    <rdf:Bag>
+     <rdf:li rdf:parseType="Resource">
+      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+      <pdfaSchema:property>
+       <rdf:Seq>
+        <rdf:li rdf:parseType="Resource">
+         <pdfaProperty:name>part</pdfaProperty:name>
+         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+         <pdfaProperty:category>internal</pdfaProperty:category>
+         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+        </rdf:li>
+       </rdf:Seq>
+      </pdfaSchema:property>
+     </rdf:li>
+    </rdf:Bag>
+   </pdfaExtension:schemas>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
