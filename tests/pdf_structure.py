@@ -104,8 +104,8 @@ def unmarked_painting(pdf_bytes: bytes) -> list[tuple[int, str]]:
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
         for number, page in enumerate(pdf.pages, 1):
             depth = 0
-            for _operands, operator in pikepdf.parse_content_stream(page):
-                name = str(operator)
+            for instruction in pikepdf.parse_content_stream(page):
+                name = str(instruction.operator)
                 if name in ("BDC", "BMC"):
                     depth += 1
                 elif name == "EMC":

@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
@@ -30,6 +31,7 @@ from lofte_reports.doctree.nodes import (
     Table,
     TitleBlock,
 )
+from lofte_reports.languages import Language
 from lofte_reports.writers import write
 from tests.conftest import ROOT
 from tests.pdf_structure import expected_structure, structure, unmarked_painting, xmp
@@ -42,8 +44,9 @@ def sample_documents() -> list[tuple[str, Document, bytes]]:
     """Return (name, tree, PDF) for every document of every sample, in both languages."""
     made = []
     for sample in SAMPLES:
-        for language in ("sv", "en"):
-            folder = open_folder(ROOT / "samples" / sample, language)  # type: ignore[arg-type]
+        languages: tuple[Language, ...] = ("sv", "en")
+        for language in languages:
+            folder = open_folder(ROOT / "samples" / sample, language)
             for job in plan_all(folder)[0]:
                 document = build(folder, job)
                 made.append((f"{job.stem}.{language}", document, write(document, "pdf")))
@@ -56,7 +59,8 @@ def ids() -> list[str]:
 
 @pytest.fixture(params=range(len(ids())), ids=ids())
 def made(request: pytest.FixtureRequest) -> tuple[str, Document, bytes]:
-    return sample_documents()[request.param]
+    index: int = request.param
+    return sample_documents()[index]
 
 
 def test_the_samples_make_tertials_and_summaries_too() -> None:
@@ -146,12 +150,14 @@ def test_catalog_and_xmp_declare_pdf_ua_1_and_pdf_a_2a(made: tuple[str, Document
 
 def test_every_font_is_embedded_with_a_unicode_map(made: tuple[str, Document, bytes]) -> None:
     with pikepdf.open(io.BytesIO(made[2])) as pdf:
-        fonts = {}
+        fonts: dict[tuple[str, Any], Any] = {}
+        empty = pikepdf.Dictionary()
         for page in pdf.pages:
-            for name, font in page.Resources.get("/Font", {}).items():
+            for name, font in page.Resources.get("/Font", empty).items():
                 fonts[(name, font.objgen)] = font
-            for xobject in page.Resources.get("/XObject", {}).values():
-                for name, font in xobject.get("/Resources", {}).get("/Font", {}).items():
+            for xobject in page.Resources.get("/XObject", empty).values():
+                resources = xobject.get("/Resources", empty)
+                for name, font in resources.get("/Font", empty).items():
                     fonts[(name, font.objgen)] = font
         assert fonts
         for font in fonts.values():
