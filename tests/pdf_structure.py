@@ -30,6 +30,7 @@ class Node:
     role: str
     kids: list[Node] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
+    objects: list[pikepdf.Object] = field(default_factory=list)  # annotations (OBJR)
     alt: str | None = None
     scope: str | None = None
 
@@ -56,6 +57,8 @@ def structure(pdf_bytes: bytes) -> Node:
             for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
                 if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
                     node.pages.append(pages[kid.Pg.objgen])
+                elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
+                    node.objects.append(kid.Obj)
                 elif isinstance(kid, pikepdf.Dictionary):
                     node.kids.append(read(kid))
             return node
@@ -93,8 +96,9 @@ def expected_structure(document: Document) -> tuple[object, ...]:
                 kids += [leaf("P"), leaf("Figure")]
             case SignatureBlock():
                 lines = 1 if block.dateline is not None else 2
-                people = 3 * len(block.signatories)
-                kids.append(("Div", tuple(leaf("P") for _ in range(lines + people))))
+                person = (leaf("Form"), leaf("P"), leaf("P"), leaf("P"))
+                people = tuple(k for _ in block.signatories for k in person)
+                kids.append(("Div", (*(leaf("P") for _ in range(lines)), *people)))
     return ("Document", tuple(kids))
 
 

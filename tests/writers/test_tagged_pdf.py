@@ -232,3 +232,26 @@ def test_a_repeated_header_row_is_an_artifact_and_the_notice_is_read_once() -> N
 def test_archive_output_stays_byte_identical() -> None:
     document = _long_document()
     assert write(document, "pdf") == write(document, "pdf")
+
+
+def test_each_signatory_has_an_empty_tagged_signature_field_above_the_line() -> None:
+    folder = open_folder(ROOT / "samples" / "landskrona-2018")
+    document = build(folder, plan_all(folder)[0][0])
+    pdf = write(document, "pdf")
+    people = folder.pledge.signatories
+    with pikepdf.open(io.BytesIO(pdf)) as opened:
+        fields = list(opened.Root.AcroForm.Fields)
+        assert [str(f.T) for f in fields] == [f"signatory-{n}" for n in (1, 2)]
+        assert [str(f.FT) for f in fields] == ["/Sig", "/Sig"]
+        assert "/V" not in fields[0]  # empty: nobody has signed yet
+        assert str(fields[0].TU).startswith(people[0].name)
+        assert int(fields[0].F) == 4 and "/N" in fields[0].AP
+        last = opened.pages[-1]
+        assert [a.objgen for a in last.Annots] == [f.objgen for f in fields]
+        nums = list(opened.Root.StructTreeRoot.ParentTree.Nums)
+        by_key = dict(zip(nums[::2], nums[1::2], strict=True))
+        for field in fields:
+            form = by_key[int(field.StructParent)]
+            assert form.S == "/Form" and form.K[0].Obj.objgen == field.objgen
+    forms = [n for n in structure(pdf).walk() if n.role == "Form"]
+    assert len(forms) == len(people) == 2

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-from lofte_reports.writers.pdf.tagging import Element, Mark, Tagger
+from lofte_reports.writers.pdf.tagging import Element, Mark, SignatureField, Tagger
 
 _ICC_DATE = bytes.fromhex("07d0 0001 0001 0000 0000 0000")  # 2000-01-01 00:00:00
 
@@ -105,9 +105,53 @@ def _structure_tree(pdf: pikepdf.Pdf, tagger: Tagger) -> None:
             page.obj.StructParents = index
             numbers.append(index)
             numbers.append(Array([made[id(e)] for e in owners[index + 1]]))
+    key = len(pdf.pages)
+    for field in tagger.fields:
+        form = made[id(field.element)]
+        _signature_field(pdf, field, form, key)
+        numbers.append(key)
+        numbers.append(form)  # an annotation's parent is its element itself
+        key += 1
     tree.ParentTree = pdf.make_indirect(Dictionary(Nums=numbers))
-    tree.ParentTreeNextKey = len(pdf.pages)
+    tree.ParentTreeNextKey = key
     pdf.Root.StructTreeRoot = tree
+
+
+def _signature_field(
+    pdf: pikepdf.Pdf, field: SignatureField, form: pikepdf.Object, key: int
+) -> None:
+    """Add an empty signature field where it was drawn, as the content of its Form element.
+
+    The widget is the content of its Form element (an object reference, found again
+    through the parent tree under `key`), says whom it is for (/TU) and prints (PDF/A).
+    """
+    page = pdf.pages[field.page - 1]
+    x0, y0, x1, y1 = field.rect
+    appearance = pdf.make_stream(
+        b"", Type=Name.XObject, Subtype=Name.Form, BBox=[0, 0, x1 - x0, y1 - y0]
+    )
+    widget = pdf.make_indirect(
+        Dictionary(
+            Type=Name.Annot,
+            Subtype=Name.Widget,
+            FT=Name.Sig,
+            T=String(field.name),
+            TU=String(field.description),
+            Rect=Array([x0, y0, x1, y1]),
+            F=4,
+            P=page.obj,
+            StructParent=key,
+            AP=Dictionary(N=appearance),
+        )
+    )
+    if "/Annots" not in page.obj:
+        page.obj.Annots = Array()
+    page.obj.Annots.append(widget)
+    if "/AcroForm" not in pdf.Root:
+        pdf.Root.AcroForm = Dictionary(Fields=Array())
+    pdf.Root.AcroForm.Fields.append(widget)
+    form.K = Array([Dictionary(Type=Name.OBJR, Obj=widget, Pg=page.obj)])
+    form.Pg = page.obj
 
 
 _PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})([Zz+-])?(\d{2})?'?(\d{2})?")

@@ -13,7 +13,7 @@ from reportlab.platypus.tables import TableRenderCB
 
 from lofte_reports.writers.pdf.fonts import BUILT_IN, FontNames
 from lofte_reports.writers.pdf.styles import HEADER_FILL, RULE
-from lofte_reports.writers.pdf.tagging import Element, Tagged, Tagger
+from lofte_reports.writers.pdf.tagging import Element, SignatureField, Tagged, Tagger
 
 
 class TaggedParagraph(Tagged, RLParagraph):  # type: ignore[misc]
@@ -69,6 +69,32 @@ class ListItem(Flowable):  # type: ignore[misc]
                 offset = getattr(style, "bulletOffsetY", 0)
                 self.canv.drawString(style.bulletIndent, baseline + offset, self.label)
         self.body.drawOn(self.canv, 0, 0)
+
+
+class SignatureSpace(Flowable):  # type: ignore[misc]
+    """The room to sign above a signatory's line, and there an empty signature field.
+
+    Nothing is drawn; the place is recorded, and `archive.finish` puts a signature field
+    there (described by `description`, the signatory), so each can sign in a PDF reader.
+    """
+
+    def __init__(
+        self, height: float, tagger: Tagger, element: Element, name: str, description: str
+    ) -> None:
+        super().__init__()
+        self.height, self.tagger, self.element = height, tagger, element
+        self.name, self.description = name, description
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return self.width, self.height
+
+    def draw(self) -> None:
+        x0, y0 = self.canv.absolutePosition(0, 0)
+        x1, y1 = self.canv.absolutePosition(self.width, self.height)
+        page = self.canv.getPageNumber()
+        field = SignatureField(self.element, self.name, self.description, page, (x0, y0, x1, y1))
+        self.tagger.fields.append(field)
 
 
 class TableArtifacts(TableRenderCB):  # type: ignore[misc]

@@ -51,11 +51,29 @@ class Element:
                 yield from kid.elements()
 
 
+@dataclass(frozen=True, slots=True)
+class SignatureField:
+    """An empty signature field drawn on a page: its Form element, name, description, place.
+
+    `rect` is (x0, y0, x1, y1) in points on page `page` (1-based).
+    """
+
+    element: Element
+    name: str
+    description: str
+    page: int
+    rect: tuple[float, float, float, float]
+
+
 class Tagger:
-    """Hands out marked-content ids per page and keeps the document's structure tree."""
+    """Hands out marked-content ids per page and keeps the document's structure tree.
+
+    It also keeps the signature fields drawn, for `archive.finish` to add as widgets.
+    """
 
     def __init__(self) -> None:
         self.root = Element("Document")
+        self.fields: list[SignatureField] = []
         self._next_mcid: dict[int, int] = {}
         self._open = False
 

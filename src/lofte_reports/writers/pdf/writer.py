@@ -52,6 +52,7 @@ from lofte_reports.writers.pdf.flowables import (
     KeepWithNext,
     ListItem,
     Rule,
+    SignatureSpace,
     TableArtifacts,
     TaggedParagraph,
     WholeTable,
@@ -443,7 +444,10 @@ class _PdfBuilder:
             first = [dateline, "", "", "", "", ""]
             style.append(("SPAN", (0, 0), (4, 0)))
         rows = [first[:-1]]
-        people = [self._signatory(person, element) for person in block.signatories]
+        people = [
+            self._signatory(person, element, number)
+            for number, person in enumerate(block.signatories, 1)
+        ]
         for at in range(0, len(people), 2):
             row = len(rows)
             rows.append([people[at], "", "", people[at + 1] if at + 1 < len(people) else "", ""])
@@ -459,9 +463,12 @@ class _PdfBuilder:
         )
         return [table]
 
-    def _signatory(self, person: Signatory, element: Element) -> list[Any]:
+    def _signatory(self, person: Signatory, element: Element, number: int) -> list[Any]:
+        """Return room to sign (an empty signature field), a line, then who signs."""
+        who = ", ".join(text for text in (person.name, person.title, person.organisation) if text)
+        field = f"signatory-{number}"
         return [
-            Spacer(1, 16 * MM),
+            SignatureSpace(16 * MM, self.tagger, element.add("Form"), field, who),
             self._rule(width="100%", thickness=0.8, color=colors.black, spaceAfter=4),
             self._text(person.name, self.styles.signature_name, element.add("P")),
             self._text(person.title, self.styles.signature_line, element.add("P")),
