@@ -249,7 +249,7 @@ def test_each_signatory_has_an_empty_tagged_signature_field_above_the_line() -> 
         last = opened.pages[-1]
         assert [a.objgen for a in last.Annots] == [f.objgen for f in fields]
         nums = list(opened.Root.StructTreeRoot.ParentTree.Nums)
-        by_key = dict(zip(nums[::2], nums[1::2], strict=True))
+        by_key = {int(k): v for k, v in zip(nums[::2], nums[1::2], strict=True)}
         for field in fields:
             form = by_key[int(field.StructParent)]
             assert form.S == "/Form" and form.K[0].Obj.objgen == field.objgen
