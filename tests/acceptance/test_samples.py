@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
 
@@ -101,8 +101,9 @@ def _font_chars(pdf: bytes) -> dict[str, str]:
 
     found: dict[str, str] = {}
     for page in PdfReader(io.BytesIO(pdf)).pages:
-        for font in (page["/Resources"].get("/Font") or {}).values():
-            font = font.get_object()
+        resources: Any = page["/Resources"]
+        for ref in (resources.get("/Font") or {}).values():
+            font = ref.get_object()
             cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
             codes = re.findall(r"<[0-9A-F]{2}> <([0-9A-F]{4})>", cmap)
             name = str(font["/BaseFont"]).split("+")[-1]
