@@ -24,7 +24,7 @@ from lofte_reports.input.files import find_pledge_file, line_of, read_data, vali
 from lofte_reports.input.followup import RecordPlace, followup_folder
 from lofte_reports.input.followup import load_followup as _load_followup
 from lofte_reports.input.theme import document_style
-from lofte_reports.input.translations import choose_language
+from lofte_reports.input.translations import choose_language, translated_locations, untranslated
 from lofte_reports.languages import DEFAULT as DEFAULT_LANGUAGE
 from lofte_reports.languages import Language, known
 from lofte_reports.model.calendar import DateRange, ReportingPeriod, parse_period_key
@@ -61,14 +61,22 @@ def _load_pledge(
     """Return the pledge, the look of its documents, and the file and lines it was read from."""
     file = find_pledge_file(Path(path))
     data, lines = read_data(file)
+    own = data.get("language") if isinstance(data, dict) else None
+    written = known(own) or DEFAULT_LANGUAGE  # the language of the file's plain texts
     if language is not None and isinstance(data, dict):
         data = {**data, "language": language}
-    written = data.get("language", "sv") if isinstance(data, dict) else "sv"
-    data, missing = choose_language(data, known(written) or DEFAULT_LANGUAGE)
-    if warnings is not None:
-        warnings += [Problem(m, file, line_of(lines, loc), format_loc(loc)) for loc, m in missing]
+    chosen = known(data.get("language")) if isinstance(data, dict) else None
+    translated = translated_locations(data)
+    data, missing = choose_language(data, chosen or DEFAULT_LANGUAGE)
     pledge = validate(Pledge, data, file, lines)
     pledge._folder = file.parent
+    pledge._written_language = written
+    if warnings is not None:
+        missing += untranslated(pledge, written, pledge.language, translated)
+        warnings += sorted(
+            (Problem(m, file, line_of(lines, loc), format_loc(loc)) for loc, m in missing),
+            key=lambda problem: problem.line or 0,
+        )
     style = document_style(pledge, file.parent, file, lines)
     problems = [
         Problem(message, file, line_of(lines, loc), format_loc(loc))

@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,12 +23,52 @@ EXIT_DATA = 1
 EXIT_INTERNAL = 3
 
 
+_ARGPARSE_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(english), swedish)
+    for english, swedish in (
+        (r"^the following arguments are required: (.*)$", r"du måste ange \1"),
+        (r"^one of the arguments (.*) is required$", r"du måste ange ett av \1"),
+        (r"^unrecognized arguments: (.*)$", r"okända argument: \1"),
+        (
+            r"^argument (.*): invalid choice: (.*) \(choose from (.*)\)$",
+            r"\1: ogiltigt val \2; välj ett av: \3",
+        ),
+        (r"^argument (.*): expected one argument$", r"\1: ange ett värde efter flaggan"),
+        (
+            r"^argument (.*): expected at least one argument$",
+            r"\1: ange minst ett värde efter flaggan",
+        ),
+        (
+            r"^argument (.*): expected at most one argument$",
+            r"\1: ange högst ett värde efter flaggan",
+        ),
+        (r"^argument (.*): ignored explicit argument (.*)$", r"\1: tar inget värde (fick \2)"),
+        (
+            r"^argument (.*): not allowed with argument (.*)$",
+            r"\1: kan inte anges tillsammans med \2",
+        ),
+        (r"^argument (.*): invalid (.*) value: (.*)$", r"\1: ogiltigt värde \3"),
+        (r"^ambiguous option: (.*) could match (.*)$", r"tvetydig flagga \1: kan vara \2"),
+        (r"^argument (.*?): (.*)$", r"\1: \2"),
+    )
+)
+"""argparse's English messages (Python 3.11 and later) said in Swedish; others pass unchanged."""
+
+
+def swedish_usage_error(message: str) -> str:
+    """Return one of argparse's error messages in Swedish, when we know it."""
+    for pattern, swedish in _ARGPARSE_MESSAGES:
+        if pattern.search(message):
+            return pattern.sub(swedish, message)
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose own messages are in Swedish too."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: fel: {message}\n")
+        self.exit(2, f"{self.prog}: fel: {swedish_usage_error(message)}\n")
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):

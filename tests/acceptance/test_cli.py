@@ -153,6 +153,27 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
 
 
 @pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        ([], "make-report: fel: du måste ange KOMMANDO"),
+        (["tertial", "x"], "make-report tertial: fel: du måste ange --period"),
+        (["init"], "make-report init: fel: du måste ange MAPP, --municipality"),
+        (["pledge", "x", "--format", "odt"], "--format: ogiltigt val 'odt'; välj ett av: 'docx'"),
+        (["pledge", "x", "--out"], "--out: ange ett värde efter flaggan"),
+        (["pledge", "x", "--bogus"], "okända argument: --bogus"),
+    ],
+)
+def test_usage_errors_are_said_in_swedish(
+    argv: list[str], says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    assert says in err
+    for english in ("the following", "required", "invalid choice", "expected", "unrecognized"):
+        assert english not in err
+
+
+@pytest.mark.parametrize(
     "argv", [["--help"], ["pledge", "--help"], ["validate", "-h"], ["schema", "--help"]]
 )
 def test_help_is_in_swedish(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -232,6 +253,7 @@ def test_a_typo_in_the_followup_does_not_block_the_pledge(
     for argv in (
         ["all", str(folder), "--out", str(out)],
         ["tertial", str(folder), "--period", "2018-T1", "--out", str(out)],
+        ["annual", str(folder), "--year", "2018", "--out", str(out)],
         ["validate", str(folder)],
     ):
         code, _, err = run(argv, capsys)

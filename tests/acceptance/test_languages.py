@@ -462,8 +462,7 @@ def test_a_translated_text_comes_out_in_the_chosen_language(
 def test_a_missing_translation_is_a_warning_with_file_line_and_field(translated: Path) -> None:
     folder = api.open_folder(translated, "en")
     assert folder.pledge.municipality == "Landskrona kommun"  # the Swedish text is used
-    assert len(folder.warnings) == 1
-    warning = folder.warnings[0]
+    (warning,) = [w for w in folder.warnings if "saknar översättning" in w.message]
     assert warning.file == translated / "pledge.yaml"
     assert warning.line == 5
     assert warning.field == "municipality"
@@ -494,7 +493,10 @@ def test_make_report_all_in_english_writes_the_ten_files(
 ) -> None:
     out = tmp_path / "out"
     assert main(["all", str(SAMPLE), "--lang", "en", "--out", str(out)]) == 0
-    assert capsys.readouterr().err == ""
+    err = capsys.readouterr().err.splitlines()
+    assert err and all(
+        "varning:" in line and "texten finns bara på svenska" in line for line in err
+    )
     written = sorted(p.name for p in out.iterdir())
     assert written == sorted(f"{stem}.{fmt}" for stem in STEMS for fmt in FORMATS)
     for stem in STEMS:
@@ -503,3 +505,42 @@ def test_make_report_all_in_english_writes_the_ten_files(
         assert "Page 1 of" in pdf_text(pdf)
         word = (out / f"{stem}.docx").read_bytes()
         assert document_language(word, "docx") == "en-GB"
+
+
+def test_plain_swedish_texts_in_english_documents_are_warned_once_each_where_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "landskrona-2018"
+    shutil.copytree(SAMPLE, folder)
+    file = folder / "pledge.yaml"
+    text = file.read_text(encoding="utf-8")
+    assert "    short_name: polisen\n" in text
+    file.write_text(
+        text.replace(
+            "    short_name: polisen\n", "    short_name: {sv: polisen, en: the police}\n"
+        ),
+        encoding="utf-8",
+    )
+    loaded = api.open_folder(folder, "en")
+    warned = {(w.file.name if w.file else "", w.field): w for w in loaded.warnings}
+    assert len(warned) == len(loaded.warnings)  # once per text
+    name = warned[("pledge.yaml", "parties[0].name")]
+    assert name.line == 14 and "texten finns bara på svenska" in name.message
+    assert "{sv: …, en: …}" in name.message
+    assert ("pledge.yaml", "parties[0].short_name") not in warned  # translated
+    assert ("pledge.yaml", "municipality") not in warned  # a name, the same in English
+    assert ("pledge.yaml", "signatories[0].name") not in warned
+    assert ("pledge.yaml", "goals[0].indicator.source_text") in warned
+    comment = warned[("2018-T1.yaml", "assessments[0].comment")]
+    assert comment.line == 7
+    notes = [w for w in loaded.warnings if w.file and w.file.suffix == ".csv"]
+    assert notes and all(w.field and w.field.endswith(".note") for w in notes)
+    assert api.open_folder(folder, "sv").warnings == ()
+
+    out = tmp_path / "out"
+    assert main(["pledge", str(folder), "--lang", "en", "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("parties[0].name:") == 1
+    assert f"{file}:14: parties[0].name: texten finns bara på svenska" in err
+    pdf = pdf_text((out / "medborgarlofte-landskrona-2018.pdf").read_bytes())
+    assert "Promises by the police" in pdf

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
 
@@ -72,3 +73,74 @@ def test_laxa_is_signed_as_published_with_place_and_date_said_once(fmt: str) -> 
 def test_norrmalm_counts_its_priority_areas_in_words() -> None:
     text = pdf_text(render_pledge(load_pledge(ROOT / "samples" / "stockholm-norrmalm-2019"), "pdf"))
     assert "Medborgarlöftet utgår från sex prioriterade områden:" in text
+
+
+LAXA_FOLLOWUP = """\
+example_data: true
+assessments:
+  - promise: narvaro
+    period: 2018-T3
+    status: on-track
+    comment: Närvaro i centrum varje vecka.
+  - promise: informationskampanjer
+    period: 2018-T3
+    status: delayed
+    comment: Kampanjen om inbrott flyttades.
+    cause: Sjukdom.
+    action: Ny tid i januari.
+activities:
+  - date: 2018-10-02
+    promise: trygghetsvandringar
+    count: 1
+"""
+
+
+def _font_chars(pdf: bytes) -> dict[str, str]:
+    """Return each embedded font's name and the characters its ToUnicode map draws."""
+    from pypdf import PdfReader
+
+    found: dict[str, str] = {}
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        resources: Any = page["/Resources"]
+        for ref in (resources.get("/Font") or {}).values():
+            font = ref.get_object()
+            cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            codes = re.findall(r"<[0-9A-F]{2}> <([0-9A-F]{4})>", cmap)
+            name = str(font["/BaseFont"]).split("+")[-1]
+            found[name] = found.get(name, "") + "".join(chr(int(code, 16)) for code in codes)
+    return found
+
+
+def test_laxas_serif_theme_draws_the_status_symbols_it_lacks_in_the_shipped_font(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+    import zipfile
+
+    from lofte_reports.cli import main
+
+    folder = tmp_path / "laxa"
+    shutil.copytree(ROOT / "samples" / "laxa-2018", folder)
+    (folder / "followup").mkdir()
+    (folder / "followup" / "2018-T3.yaml").write_text(LAXA_FOLLOWUP, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["validate", str(folder)]) == 0
+    assert main(["tertial", str(folder), "--period", "2018-T3", "--out", str(out)]) == 0
+    assert main(["all", str(folder), "--out", str(out)]) == 0
+    assert "typsnitt" not in capsys.readouterr().err
+
+    pdf = (out / "uppfoljning-laxa-2018-T3.pdf").read_bytes()
+    fonts = _font_chars(pdf)
+    assert "DejaVuSerif" in fonts and "DejaVuSans" in fonts, fonts
+    for symbol in "✔⚠✖":
+        assert symbol in fonts["DejaVuSans"] and symbol not in fonts["DejaVuSerif"]
+    text = pdf_text(pdf)
+    assert "✔ Genomförd" in text and "⚠ Försenad" in text and "✖ Inte genomförd" in text
+    assert "Närvaro i centrum varje vecka." in text
+
+    data = (out / "uppfoljning-laxa-2018-T3.docx").read_bytes()
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    fallback = r'<w:r><w:rPr><w:rFonts w:ascii="Segoe UI Symbol"[^>]*/>(?:<[^>]*/>)*</w:rPr>'
+    assert re.search(fallback + "<w:t>✔</w:t></w:r>", xml)
+    assert "DejaVu Serif" in zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
+    assert "✔ Genomförd" in docx_text(data)

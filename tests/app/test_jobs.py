@@ -46,6 +46,9 @@ def test_names_over_several_years_sort_in_time_order() -> None:
     assert names[0] == "uppfoljning-laxa-2018-T2"
     assert names[-1] == "uppfoljning-laxa-2020-T2"
     assert names == sorted(names)
+    assert "uppfoljning-laxa-2018-T3" in names and "uppfoljning-laxa-2019-T3" in names
+    assert not any("2018-2018" in name or "2018-2019" in name for name in names)
+    assert job(pledge, "annual", years(span)[0]).stem == "arssammanfattning-laxa-2018"
     assert job(pledge, "annual", years(span)[1]).stem == "arssammanfattning-laxa-2019"
     assert len(names) == 7  # 2018-T2 (July–August) to 2020-T2 (May–June)
     assert job(pledge, "annual", whole(span)).stem == "slutsammanfattning-laxa-2018"

@@ -65,7 +65,7 @@ def test_a_bad_date_is_a_usage_error_in_swedish(
     with pytest.raises(SystemExit) as exit_:
         main(["init", str(tmp_path), "--municipality", "X", "--from", "2018-13-01"])
     assert exit_.value.code == 2
-    assert "fel: argument --from: ogiltigt datum" in capsys.readouterr().err
+    assert "fel: --from: ogiltigt datum" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -123,6 +123,8 @@ def _sample_with(replace: str, by: str) -> str:
         ("2018", "här står ett tal"),
         ("yes", "här står ja/nej"),
         ("Landskrona: kommun", "ogiltig YAML: ett kolon följt av mellanslag"),
+        ("Landskrona kommun:", "ogiltig YAML: ett kolon följt av mellanslag (': ') eller sist"),
+        ("\n  Landskrona kommun:", "här står nyckeln 'Landskrona kommun:' utan värde"),
         ("\n  - Landskrona", "här står en lista"),
         ("\n  namn: Landskrona", "här står en samling fält"),
     ],
@@ -139,6 +141,13 @@ def test_a_text_field_holding_something_else_says_what_it_holds(
     assert "pledge.yaml:5:" in message
     assert says in message
     assert "ser ut som ett tal" not in message
+
+
+def test_a_list_inside_a_list_of_paragraphs_is_named_as_such(tmp_path: Path) -> None:
+    text = _sample_with("background:\n  - >-\n", "background:\n  -\n    - Punkt ett\n  - >-\n")
+    message = problems_of(write(tmp_path, "pledge.yaml", text))
+    assert "background[0]: ska vara text; här står en lista inne i listan" in message
+    assert "citattecken" not in message
 
 
 def test_a_tab_in_yaml_is_explained_in_swedish_with_its_line(tmp_path: Path) -> None:

@@ -480,28 +480,45 @@ def test_unknown_theme_keys_are_refused(tmp_path: Path) -> None:
 # --- fonts ---------------------------------------------------------------------------------
 
 
-def test_a_font_lacking_a_character_of_the_data_is_refused(tmp_path: Path) -> None:
+def test_data_the_theme_font_lacks_is_drawn_in_the_shipped_font(tmp_path: Path) -> None:
     folder = _folder(tmp_path, {"font": {"regular": "Vera.ttf"}}, background="Sámi giella ŋ ŧ")
     shutil.copy(VERA, folder / "Vera.ttf")
+    pdf, data = _pledge_bytes(folder)
+    fonts = _fonts(pdf)
+    assert any("BitstreamVera" in name for name in fonts)
+    assert any("DejaVuSans" in name for name in fonts)  # for ŋ and ŧ, which Vera lacks
+    assert "Sámi giella ŋ ŧ" in pdf_text(pdf)
+    assert "Sámi giella ŋ ŧ" in docx_text(data)
+
+
+def test_data_no_shipped_font_can_draw_is_refused_where_it_was_written(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {"font": {"regular": "Vera.ttf"}}, background="Sámi ŋ 中")
+    shutil.copy(VERA, folder / "Vera.ttf")
     (problem,) = _problems(folder)
-    assert problem.field == "background[0]"
-    assert "'ŋ' (U+014B LATIN SMALL LETTER ENG)" in problem.message
-    assert "'ŧ' (U+0167 LATIN SMALL LETTER T WITH STROKE)" in problem.message
-    assert "Bitstream Vera Sans" in problem.message
+    assert problem.file is not None and problem.file.name == "pledge.yaml"
+    assert problem.line is not None and problem.field == "background[0]"
+    assert "'中' (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D)" in problem.message
+    assert "varken temats typsnitt Bitstream Vera Sans eller DejaVu Sans" in problem.message
+    assert "ŋ" not in problem.message
 
 
-def test_a_font_lacking_a_character_of_the_templates_is_refused(tmp_path: Path) -> None:
+def test_template_text_no_font_can_draw_is_refused_naming_the_document(tmp_path: Path) -> None:
     folder = _folder(tmp_path, {"font": {"regular": "Vera.ttf"}}, followup=True)
     shutil.copy(VERA, folder / "Vera.ttf")
+    (folder / "templates").mkdir()
+    (folder / "templates" / "tertial.j2").write_text(
+        '{% extends "!tertial.j2" %}{% block events %}{{ doc.paragraph("Händelser 中") }}'
+        "{% endblock %}",
+        encoding="utf-8",
+    )
     loaded = api.open_folder(folder)
     jobs, _ = plan_all(loaded)
     tertial = next(one for one in jobs if one.kind == "tertial")
     with pytest.raises(DataError) as caught:
         build(loaded, tertial)
     (problem,) = caught.value.problems
-    assert problem.field == "theme.font"
-    assert "typsnittet Bitstream Vera Sans (Vera.ttf) saknar tecknen" in problem.message
-    assert "U+2714 HEAVY CHECK MARK" in problem.message
+    assert "mallarna för dokumentet ”Uppföljning tertial 1 2018" in problem.message
+    assert "'中' (U+4E2D" in problem.message and "✔" not in problem.message
 
 
 def test_a_file_that_is_no_truetype_font_is_refused(tmp_path: Path) -> None:
@@ -621,10 +638,10 @@ def test_follow_up_text_is_checked_against_the_theme_font(tmp_path: Path) -> Non
     folder = _folder(tmp_path, {"font": {"regular": "Vera.ttf"}}, followup=True)
     shutil.copy(VERA, folder / "Vera.ttf")
     (folder / "followup" / "extra.yaml").write_text(
-        "activities:\n  - date: 2018-03-01\n    promise: kontaktpoliser\n    note: Möte om ŋ-ljudet\n",
+        "activities:\n  - date: 2018-03-01\n    promise: kontaktpoliser\n    note: Möte om ŋ 中\n",
         encoding="utf-8",
     )
     (problem,) = _problems(folder)
     assert problem.file is not None and problem.file.name == "extra.yaml"
     assert problem.line == 4 and problem.field == "activities[0].note"
-    assert "'ŋ' (U+014B" in problem.message
+    assert "'中' (U+4E2D" in problem.message and "ŋ" not in problem.message

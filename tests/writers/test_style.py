@@ -24,6 +24,7 @@ from reportlab.lib.rl_accel import fp_str
 
 from lofte_reports.doctree.nodes import (
     DOCX_REFERENCE,
+    Chart,
     Document,
     DocumentStyle,
     Extra,
@@ -36,6 +37,7 @@ from lofte_reports.doctree.nodes import (
 from lofte_reports.doctree.walk import document_texts
 from lofte_reports.writers.docx import write_docx
 from lofte_reports.writers.pdf import write_pdf
+from tests.conftest import docx_text, normalise, pdf_text
 from tests.trees import HOSTILE, every_block_document
 
 VERA = (Path(reportlab.__file__).parent / "fonts" / "Vera.ttf").read_bytes()
@@ -172,10 +174,31 @@ def test_pdf_theme_font_is_the_only_font_even_in_charts() -> None:
     assert fonts and all("BitstreamVera" in name for name in fonts), fonts
 
 
-def test_pdf_theme_font_refuses_text_it_cannot_draw() -> None:
+def test_characters_a_theme_font_lacks_are_drawn_in_the_shipped_font_in_both_writers() -> None:
     font = FontFamily("Bitstream Vera Sans", VERA)
+    document = _styled(DocumentStyle(font=font))  # HOSTILE's Sami letters: Vera lacks ŋ ŧ
+    pdf = write_pdf(document)
+    fonts = _base_fonts(pdf)
+    assert any("BitstreamVera" in name for name in fonts)
+    assert any(name.endswith("+DejaVuSans") for name in fonts), fonts
+    assert "ŋ đ ŧ á č š ž Ŋ Đ Ŧ" in normalise(pdf_text(pdf))
+    data = write_docx(document)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    assert '<w:rFonts w:ascii="DejaVu Sans" w:hAnsi="DejaVu Sans"' in xml
+    assert "ŋ đ ŧ á č š ž Ŋ Đ Ŧ" in docx_text(data)
+
+
+def test_text_no_font_can_draw_and_one_font_text_the_theme_lacks_are_refused() -> None:
+    font = FontFamily("Bitstream Vera Sans", VERA)
+    with pytest.raises(ValueError, match="no PDF font can draw"):
+        write_pdf(_styled(DocumentStyle(font=font), notice="Exempel 中"))
+    chart = next(b for b in every_block_document().blocks if isinstance(b, Chart))
+    document = dataclasses.replace(
+        _styled(DocumentStyle(font=font)),
+        blocks=(dataclasses.replace(chart, categories=("ŋ",) * len(chart.categories)),),
+    )
     with pytest.raises(ValueError, match="cannot draw"):
-        write_pdf(_styled(DocumentStyle(font=font)))
+        write_pdf(document)  # chart labels are drawn in one font
 
 
 def test_themed_pdf_is_deterministic() -> None:

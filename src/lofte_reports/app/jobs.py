@@ -75,8 +75,12 @@ def job(pledge: Pledge, kind: JobKind, period: ReportingPeriod | None = None) ->
 def _base_name(pledge: Pledge) -> str:
     """Return the pledge's id without a year it ends in, so names never repeat a year.
 
+    The rule: a follow-up is named id + period key, and when the id's last part is a year
+    within the pledge's period it is dropped, since the period key carries the year.
     landskrona-2018 + 2018-T1 gives uppfoljning-landskrona-2018-T1, and laxa-2018 (2018–2020)
-    + 2019-T1 gives uppfoljning-laxa-2019-T1: the period key carries the year.
+    + 2019-T3 gives uppfoljning-laxa-2019-T3 (not laxa-2018-2019-T3). Any other ending is
+    kept (norr-1999 for 2018 gives uppfoljning-norr-1999-2018-T1). The pledge and the
+    whole-period summary keep the id as it is.
     """
     base, _, last = pledge.id.rpartition("-")
     years = range(pledge.period.start.year, pledge.period.end.year + 1)

@@ -17,7 +17,7 @@ import jinja2
 from lofte_reports.builders.environment import BUILTIN, render
 from lofte_reports.doctree import nodes
 from lofte_reports.errors import DataError, Problem
-from lofte_reports.fonts.printable import describe_missing, undrawable
+from lofte_reports.fonts.printable import undrawable
 
 _ROLES = ("body", "lead", "note")
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
@@ -154,15 +154,14 @@ class DocumentCalls:
     def document(self) -> nodes.Document:
         """Return the document collected so far, in its style (a theme's look, if any).
 
-        A theme's font must draw every character of the document, template prose included.
+        Every character of the document, template prose included, must be drawable: by a
+        theme's font or the shipped one (`fonts.printable.undrawable`).
         """
         if self._metadata is None:
             raise DataError([Problem("mallen anger inga dokumentegenskaper (doc.metadata)")])
         document = nodes.Document(self._metadata, self._page, tuple(self._blocks), self._style)
-        if self._style.font is not None and (missing := undrawable(document)):
-            title = self._metadata.title
-            message = describe_missing(missing, self._style.font, title)
-            raise DataError([Problem(message, field="theme.font")])
+        if problems := undrawable(document):
+            raise DataError([Problem(message, field=field) for field, message in problems])
         return document
 
 

@@ -10,8 +10,6 @@ import functools
 import io
 from importlib import resources
 
-from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
-
 from lofte_reports.doctree.nodes import FontFamily
 
 SHIPPED_FACES = (
@@ -41,27 +39,81 @@ def _shipped_drawable() -> frozenset[int]:
 
 @functools.lru_cache(maxsize=32)
 def _family_drawable(faces: tuple[bytes, ...]) -> frozenset[int]:
-    """Return the code points every given face of a family has glyphs for."""
+    """Return the code points every given face of a family has glyphs for.
+
+    reportlab's TrueType reader is imported here, on first use: a DOCX of the built-in
+    look never loads reportlab (a theme's font is read with it in either format).
+    """
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
     sets = [frozenset(TTFontFile(io.BytesIO(face)).charToGlyph) for face in faces]
     return frozenset.intersection(*sets)
 
 
-def missing_characters(text: str, font: FontFamily | None = None) -> str:
-    """Return the characters of `text` the font cannot draw, in order, each once.
+def _drawable(font: FontFamily | None) -> frozenset[int]:
+    return _shipped_drawable() if font is None else _family_drawable(font.faces())
 
-    Such text (most emoji, CJK) is refused rather than shown as empty boxes; newlines and
-    tabs are allowed because writers lay them out. DejaVu Sans does draw a few emoji in
-    black and white (e.g. U+1F600), so those pass. `font` is a theme's family, used
-    instead of the shipped one; all its faces are checked.
+
+def missing_characters(text: str, font: FontFamily | None = None) -> str:
+    """Return the characters of `text` that cannot be drawn, in order, each once.
+
+    The one rule for "can be drawn": a character can be drawn when the document's font
+    has it (a theme's `font`, all its faces), or else the shipped DejaVu Sans, which the
+    writers use for what a theme's font lacks (see `fallback_runs`). Such text (most emoji,
+    CJK) is refused rather than shown as empty boxes; newlines and tabs are allowed because
+    writers lay them out. DejaVu Sans does draw a few emoji in black and white (e.g.
+    U+1F600), so those pass.
     """
-    drawable = _shipped_drawable() if font is None else _family_drawable(font.faces())
+    shipped = _shipped_drawable()
+    if shipped.issuperset(map(ord, text)):
+        return ""
+    drawable = shipped if font is None else shipped | _drawable(font)
+    return _lacking(text, drawable)
+
+
+def family_lacks(text: str, font: FontFamily | None = None) -> str:
+    """Return the characters of `text` the family itself cannot draw, in order, each once.
+
+    For text a writer draws in one font, without a fallback: the PDF's page label and
+    footer and its chart labels. None is the shipped family.
+    """
+    drawable = _drawable(font)
     if drawable.issuperset(map(ord, text)):
         return ""
+    return _lacking(text, drawable)
+
+
+def _lacking(text: str, drawable: frozenset[int]) -> str:
     missing: dict[str, None] = {}
     for char in text:
         if ord(char) not in drawable and char not in _IGNORED:
             missing[char] = None
     return "".join(missing)
+
+
+def fallback_runs(text: str, font: FontFamily | None) -> list[tuple[str, bool]]:
+    """Split `text` into runs, each (text, True when drawn in the shipped fallback font).
+
+    A character goes to the fallback when the theme's `font` lacks it and the shipped
+    DejaVu Sans has it; everything else (and newlines, tabs) stays in the theme's font.
+    Without a theme font there is nothing to split. Characters no font has stay with the
+    theme's font: `missing_characters` refuses them before any writer runs.
+    """
+    if font is None or not text:
+        return [(text, False)] if text else []
+    theirs = _drawable(font)
+    if theirs.issuperset(map(ord, text)):
+        return [(text, False)]
+    shipped = _shipped_drawable()
+    runs: list[tuple[str, bool]] = []
+    for char in text:
+        code = ord(char)
+        fallback = code not in theirs and code in shipped and char not in _IGNORED
+        if runs and runs[-1][1] == fallback:
+            runs[-1] = (runs[-1][0] + char, fallback)
+        else:
+            runs.append((char, fallback))
+    return runs
 
 
 def font_family_name(data: bytes) -> str:
@@ -70,6 +122,8 @@ def font_family_name(data: bytes) -> str:
     Unusable: not TrueType (e.g. OpenType with CFF outlines, WOFF), broken, or a font whose
     licence forbids embedding it in a document.
     """
+    from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
+
     try:
         face = TTFontFile(io.BytesIO(data))
     except TTFError as error:

@@ -19,7 +19,7 @@ from lofte_reports.doctree.nodes import FontFamily
 from lofte_reports.errors import DataError, Loc, Problem, format_loc
 from lofte_reports.fonts.printable import unprintable
 from lofte_reports.input.files import line_of, read_data, read_file, validate
-from lofte_reports.input.translations import choose_language
+from lofte_reports.input.translations import choose_language, translated_locations, untranslated
 from lofte_reports.model.calendar import DateRange, parse_period_key
 from lofte_reports.model.followup import ActivityRecord, FollowUp, FollowUpFile
 from lofte_reports.model.pledge import Pledge
@@ -67,6 +67,7 @@ def load_followup(
     folder = followup_folder(pledge_folder)
     if not folder.is_dir():
         return None
+    written = pledge.written_language
     files: list[FollowUpFile] = []
     activities: list[ActivityRecord] = []
     problems: list[Problem] = []
@@ -76,18 +77,17 @@ def load_followup(
         try:
             if suffix in DATA_SUFFIXES:
                 data, lines = read_data(path, root=pledge_folder)
+                translated = translated_locations(data)
                 data, missing = choose_language(data, pledge.language)
                 data, dated = _date_readings(data, pledge)
                 problems += [
                     Problem(message, path, line_of(lines, loc), format_loc(loc))
                     for loc, message in dated
                 ]
-                if warnings is not None:
-                    warnings += [
-                        Problem(message, path, line_of(lines, loc), format_loc(loc))
-                        for loc, message in missing
-                    ]
                 followup_file = validate(FollowUpFile, data, path, lines)
+                if warnings is not None:
+                    missing += untranslated(followup_file, written, pledge.language, translated)
+                    warnings += _located(missing, path, lines)
                 problems += _check(pledge, followup_file, path, lines)
                 problems += _unprintable(data, path, lines, font)
                 files.append(followup_file)
@@ -97,6 +97,12 @@ def load_followup(
                 problems += row_problems
                 dumped = {"activities": [r.model_dump() for r in records]}
                 problems += _check(pledge, FollowUpFile(activities=records), path, lines)
+                if warnings is not None:
+                    spreadsheet = untranslated(
+                        FollowUpFile(activities=records), written, pledge.language, set()
+                    )
+                    suffix = " (i ett kalkylblad går det inte: skriv aktiviteten i YAML)"
+                    warnings += _located([(at, m + suffix) for at, m in spreadsheet], path, lines)
                 problems += _unprintable(dumped, path, lines, font)
                 activities += records
                 read.append((path, FollowUpFile(activities=records), lines))
@@ -328,6 +334,14 @@ def _date_readings(data: Any, pledge: Pledge) -> tuple[Any, list[tuple[Loc, str]
                 problems.append((("readings", n, "period"), str(error)))
         dated.append(reading)
     return {**data, "readings": dated}, problems
+
+
+def _located(found: list[tuple[Loc, str]], path: Path, lines: dict[Loc, int]) -> list[Problem]:
+    """Return (location, message) pairs of one file as problems, in the file's order."""
+    problems = [
+        Problem(message, path, line_of(lines, loc), format_loc(loc)) for loc, message in found
+    ]
+    return sorted(problems, key=lambda problem: problem.line or 0)
 
 
 def _unprintable(

@@ -13,7 +13,10 @@ _YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
     ),
     (
         "mapping values are not allowed here",
-        "ett kolon följt av mellanslag (': ') får inte stå här; sätt texten inom citattecken",
+        (
+            "ett kolon följt av mellanslag (': ') eller sist på raden gör texten till en ny "
+            "nyckel, och en sådan får inte stå här; sätt texten inom citattecken"
+        ),
     ),
     (
         "could not find expected ':'",
@@ -31,16 +34,30 @@ def yaml_problem(problem: str) -> str:
     return next((swedish for english, swedish in _YAML_PROBLEMS if english in problem), problem)
 
 
-def _found(value: Any) -> str:
-    """Return what a value the file holds is, for a message about a field that wants text."""
+def _found(value: Any, in_list: bool = False) -> str:
+    """Return what a value the file holds is, for a message about a field that wants text.
+
+    `in_list`: the value is an item of a list (a paragraph of several, say).
+    """
     if isinstance(value, bool):
         return "här står ja/nej (true/false); sätt texten inom citattecken"
     if isinstance(value, int | float):
         return "här står ett tal; sätt texten inom citattecken"
+    if isinstance(value, dict) and len(value) == 1 and None in value.values():
+        key = next(iter(value))
+        return (
+            f"här står nyckeln '{key}:' utan värde, eftersom texten slutar med kolon; "
+            "sätt texten inom citattecken eller ta bort kolonet"
+        )
     if isinstance(value, dict):
         return (
             "här står en samling fält (nyckel: värde), kanske för att texten innehåller "
             "kolon och mellanslag (': '); sätt texten inom citattecken"
+        )
+    if isinstance(value, list) and in_list:
+        return (
+            "här står en lista inne i listan (en rad '- ' med indragna rader som också börjar "
+            "med '- '); skriv varje punkt som en egen rad '- text' på samma indrag"
         )
     if isinstance(value, list):
         return "här står en lista (rader som börjar med '- '); skriv en enda text"
@@ -84,7 +101,8 @@ def message_for(detail: ErrorDetails) -> str:
         expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
         return f"ska vara ett av: {expected}"
     if kind == "string_type":
-        return f"ska vara text; {_found(detail.get('input'))}"
+        in_list = isinstance(detail["loc"][-1:][0], int) if detail["loc"] else False
+        return f"ska vara text; {_found(detail.get('input'), in_list)}"
     if kind == "value_error":
         return str(ctx.get("error", detail["msg"]))
     template = _MESSAGES.get(kind)

@@ -38,17 +38,37 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+class TextKind:
+    """Marks a field type as text from data (`Text`) or a proper name in it (`Name`)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"TextKind({self.name!r})"
+
+
+TEXT = TextKind("text")
+PROPER_NAME = TextKind("name")
+
 Text = Annotated[
     str,
     BeforeValidator(lambda value: value, json_schema_input_type=str | dict[Language, str]),
     StringConstraints(min_length=1),
     AfterValidator(clean_text),
+    TEXT,
 ]
 """Text from data: printed literally; control characters are refused.
 
 In files a text may also be given in several languages, {sv: "…", en: "…"}; the loader
-picks the document's language before validation.
+picks the document's language before validation, and warns about a text given in one
+language only when the document is written in another.
 """
+
+Name = Annotated[Text, PROPER_NAME]
+"""A person's or a place's name: text, but the same in every language (no such warning)."""
 
 Paragraphs = Annotated[
     list[Text], BeforeValidator(_as_list, json_schema_input_type=str | list[str])

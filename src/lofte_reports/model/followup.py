@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, Strict, StringConstraints
 
-from lofte_reports.model.base import Date, Id, Model, Paragraphs, Text, about
+from lofte_reports.model.base import Date, Id, Model, Name, Paragraphs, Text, about
 from lofte_reports.model.status import Status, Verdict
 
 PeriodKey = Annotated[
@@ -39,7 +39,7 @@ class ActivityRecord(Model):
         default=1,
         description="Hur många gånger det gjordes den dagen. Antalet räknas mot löftets plan.",
     )
-    place: Text | None = Field(
+    place: Name | None = Field(
         default=None, description="Var det gjordes, t.ex. `Tusenskönans förskola`."
     )
     note: Text | None = Field(

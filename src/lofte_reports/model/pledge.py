@@ -25,7 +25,7 @@ from pydantic_core import PydanticCustomError
 
 from lofte_reports.errors import format_loc
 from lofte_reports.languages import Language
-from lofte_reports.model.base import Date, Id, Model, Paragraphs, Text, about
+from lofte_reports.model.base import Date, Id, Model, Name, Paragraphs, Text, about
 from lofte_reports.model.calendar import TermDates
 from lofte_reports.model.references import reference_problems
 from lofte_reports.model.theme import Theme
@@ -134,7 +134,7 @@ class Area(Model):
 
     model_config = about("Område", "Det område i kommunen som löftet gäller.")
 
-    name: Text = Field(
+    name: Name = Field(
         description="Områdets namn, t.ex. `Karlslundsområdet`. Det står på dokumentets första sida."
     )
     description: Text | None = Field(
@@ -268,7 +268,7 @@ class Plan(Model):
     per: Annotated[Frequency, Strict(False)] = Field(
         description="Tidsenheten som antalet gäller. En tidsenhet som bara delvis ligger inom löftets period räknas i proportion till den del som ligger inom den."
     )
-    places: list[Text] = Field(
+    places: list[Name] = Field(
         default_factory=list,
         description="Platser där planen gäller var för sig, t.ex. `[Tusenskönans förskola, Pilängsgårdens förskola, Drömmens förskola]`; då ska det göras `count` gånger på varje plats.",
     )
@@ -503,7 +503,7 @@ class Signatory(Model):
 
     model_config = about("Undertecknare", "En person som skriver under för en part.")
 
-    name: Text = Field(description="Personens namn, t.ex. `Anneli Manelli`.")
+    name: Name = Field(description="Personens namn, t.ex. `Anneli Manelli`.")
     title: Text = Field(description="Personens titel, t.ex. `Lokalpolisområdeschef`.")
     party: Id = Field(
         description="Id för den part som personen skriver under för, t.ex. `polisen`."
@@ -576,7 +576,7 @@ class Signing(Model):
         "Undertecknande", "Var och när löftet skrivs under, om det är känt när dokumentet skapas."
     )
 
-    place: Text | None = Field(
+    place: Name | None = Field(
         default=None,
         description="Orten, t.ex. `Landskrona`. Utelämnas den blir raden tom, att fylla i för hand.",
     )
@@ -595,6 +595,7 @@ class Pledge(Model):
     )
 
     _folder: Path | None = PrivateAttr(default=None)
+    _written_language: Language | None = PrivateAttr(default=None)
 
     id: Id = Field(
         description="Löftets id. Det används i namnen på de filer som skapas, t.ex. `landskrona-2018` som ger `medborgarlofte-landskrona-2018.pdf`."
@@ -607,7 +608,7 @@ class Pledge(Model):
         default="sv",
         description="Språket i dokumenten: svenska (sv) eller engelska (en). Kan också väljas med `--lang` när dokumenten skrivs. En text kan ges på flera språk: `{sv: …, en: …}`.",
     )
-    municipality: Text = Field(
+    municipality: Name = Field(
         description="Kommunens namn som det ska stå i dokumentet och i rubriken, t.ex. `Landskrona kommun`."
     )
     area: Area | None = Field(
@@ -679,6 +680,14 @@ class Pledge(Model):
                 {"problems": problems},
             )
         return self
+
+    @property
+    def written_language(self) -> Language:
+        """Return the language the data's plain texts are in: the file's own `language`.
+
+        Loading with another language (`--lang en`) changes `language`, not this.
+        """
+        return self._written_language or self.language
 
     @property
     def folder(self) -> Path | None:

@@ -69,6 +69,11 @@ def set_font(word: DocxDocument, name: str) -> None:
         _name_font(fonts.getparent(), name)
 
 
+def name_run_font(run: Any, name: str) -> None:
+    """Name `name` as the font of one run, for every script (over its style's font)."""
+    _name_font(run._r.get_or_add_rPr(), name)
+
+
 def _name_font(rpr: Any, name: str) -> None:
     """Set every script's font in the run properties `rpr` to `name`, dropping theme fonts."""
     fonts = rpr.find(qn("w:rFonts"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import unicodedata
 from importlib.resources import files
 
 import docx
@@ -22,6 +23,7 @@ from docx.shared import Length, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
 from lofte_reports.doctree.nodes import (
     DOCX_REFERENCE,
@@ -29,6 +31,7 @@ from lofte_reports.doctree.nodes import (
     Chart,
     Document,
     DocumentStyle,
+    FontFamily,
     Heading,
     ItemList,
     Margins,
@@ -43,6 +46,7 @@ from lofte_reports.doctree.nodes import (
     split_page_label,
     unknown_block,
 )
+from lofte_reports.fonts.coverage import fallback_runs
 from lofte_reports.writers._common import TONE_RGB
 from lofte_reports.writers._page import (
     BOTTOM_MARGIN_MM,
@@ -67,6 +71,16 @@ TABLE_TEXT = "Table Text"  # data tables' cells: smaller, as in the PDF
 _DARK_ACCENT = RGBColor(0x36, 0x5F, 0x91)
 _GREY_TEXT = RGBColor(0x40, 0x40, 0x40)
 
+# What a theme's font lacks is drawn in a font named in its own run (the PDF draws it in the
+# shipped DejaVu Sans, which it embeds). A DOCX embeds no font and Word shows a named font
+# only where it is installed, so the name is the one readers most likely have: symbols
+# (✔ ⚠ ✖ ◐ ⊘) get "Segoe UI Symbol", which every Windows since 7 has and which Word
+# itself picks when such a symbol is typed in a font without it (LibreOffice and macOS
+# substitute a font that has the glyph); other characters (a Sami ŋ, say) get the PDF's
+# "DejaVu Sans", which LibreOffice and most Linux systems have and Word substitutes for.
+FALLBACK_SYMBOL_FONT = "Segoe UI Symbol"
+FALLBACK_TEXT_FONT = "DejaVu Sans"
+
 
 def write_docx(document: Document) -> bytes:
     """Return the bytes of a DOCX file showing `document`.
@@ -88,12 +102,15 @@ def write_docx(document: Document) -> bytes:
     if reference is None:
         docx_theme.apply_look(word, look)
         _set_page(section, look.margins)
-    _decorate_pages(section, document.page, look, keep_own=reference is not None)
+    # With a reference file its styles name the fonts, whose coverage is unknown: no split.
+    font = look.font if reference is None else None
+    _decorate_pages(section, document.page, look, keep_own=reference is not None, font=font)
     writer = _BlockWriter(
         word,
         document.metadata.language,
         _text_width(section),
         look.accent if reference is None else None,
+        font,
     )
     for block in document.blocks:
         writer.add(block)
@@ -194,7 +211,11 @@ def _text_width(section: Section) -> Length:
 
 
 def _decorate_pages(
-    section: Section, page: PageSetup, look: DocumentStyle, keep_own: bool = False
+    section: Section,
+    page: PageSetup,
+    look: DocumentStyle,
+    keep_own: bool = False,
+    font: FontFamily | None = None,
 ) -> None:
     """Draw what every page shows: logos, header texts, the notice, and the page label.
 
@@ -204,7 +225,7 @@ def _decorate_pages(
     texts = "\n".join(text for text in (look.header, page.header) if text)
     if keep_own and has_own_content(section.header):
         if page.notice:
-            _add_notice(section.header.add_paragraph(style="Header"), page.notice)
+            _add_notice(section.header.add_paragraph(style="Header"), page.notice, font)
     elif texts or page.notice or look.logos:
         paragraph = section.header.paragraphs[0]
         if look.logos:
@@ -212,11 +233,12 @@ def _decorate_pages(
         if texts:
             if look.logos:
                 paragraph = section.header.add_paragraph(style="Header")
-            paragraph.add_run(texts).font.color.rgb = _GREY_TEXT
+            for run in add_text(paragraph, texts, font):
+                run.font.color.rgb = _GREY_TEXT
         if page.notice:
             if texts or look.logos:
                 paragraph = section.header.add_paragraph(style="Header")
-            _add_notice(paragraph, page.notice)
+            _add_notice(paragraph, page.notice, font)
     if keep_own and has_own_content(section.footer):
         return
     footer = section.footer.paragraphs[0]
@@ -225,21 +247,41 @@ def _decorate_pages(
         for stop in footer.style.paragraph_format.tab_stops if footer.style else ():
             footer.paragraph_format.tab_stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
         footer.paragraph_format.tab_stops.add_tab_stop(_text_width(section), WD_TAB_ALIGNMENT.RIGHT)
-        footer.add_run(look.footer)
+        add_text(footer, look.footer, font)
         footer.add_run("\t")
     else:
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for piece in split_page_label(page.page_label):
         if isinstance(piece, str):
-            footer.add_run(piece)
+            add_text(footer, piece, font)
         else:
             oxml.add_field(footer, "PAGE" if piece == 0 else "NUMPAGES", "1")
 
 
-def _add_notice(paragraph: DocxParagraph, notice: str) -> None:
-    run = paragraph.add_run(notice)
-    run.bold = True
-    run.font.size = Pt(10)
+def _add_notice(paragraph: DocxParagraph, notice: str, font: FontFamily | None = None) -> None:
+    for run in add_text(paragraph, notice, font):
+        run.bold = True
+        run.font.size = Pt(10)
+
+
+def add_text(paragraph: DocxParagraph, text: str, font: FontFamily | None = None) -> list[Run]:
+    """Append `text` as runs and return them: one, or more where a theme's `font` lacks
+    characters, each such stretch in a run naming a fallback font (`fallback_font_name`).
+    """
+    runs = []
+    for piece, fallback in fallback_runs(text, font):
+        run = paragraph.add_run(piece)
+        if fallback:
+            docx_theme.name_run_font(run, fallback_font_name(piece))
+        runs.append(run)
+    return runs
+
+
+def fallback_font_name(text: str) -> str:
+    """Return the font to name for characters a theme's font lacks (see FALLBACK_SYMBOL_FONT)."""
+    if all(unicodedata.category(char).startswith("S") for char in text):
+        return FALLBACK_SYMBOL_FONT
+    return FALLBACK_TEXT_FONT
 
 
 class _BlockWriter:
@@ -251,8 +293,10 @@ class _BlockWriter:
         language: str,
         text_width: Length = _TEXT_WIDTH,
         header_fill: str | None = None,
+        font: FontFamily | None = None,
     ) -> None:
         self._word = word
+        self._font = font
         self._language = language
         self._text_width = text_width
         self._header_fill = header_fill
@@ -289,7 +333,7 @@ class _BlockWriter:
 
     def _paragraph(self, block: Paragraph) -> None:
         paragraph = self._new_paragraph(_ROLE_STYLES[block.role])
-        _add_spans(paragraph, block.spans)
+        _add_spans(paragraph, block.spans, font=self._font)
 
     def _list(self, block: ItemList) -> None:
         """Draw a list in Word's list styles; a numbered list gets its own numbering."""
@@ -297,7 +341,7 @@ class _BlockWriter:
         num_id = oxml.restarted_num_id(self._word, style, block.start) if block.ordered else 0
         for item in block.items:
             paragraph = self._new_paragraph(style)
-            _add_spans(paragraph, item.spans)
+            _add_spans(paragraph, item.spans, font=self._font)
             if num_id:
                 oxml.set_numbering(paragraph, num_id)
 
@@ -321,7 +365,7 @@ class _BlockWriter:
             for cell, node, width in zip(row.cells, cells, widths, strict=True):
                 cell.width = width
                 cell.paragraphs[0]._p.style = self._style_id(TABLE_TEXT)
-                _add_spans(cell.paragraphs[0], node.spans, bold=number == 0)
+                _add_spans(cell.paragraphs[0], node.spans, bold=number == 0, font=self._font)
                 if number == 0 and self._header_fill is not None:
                     docx_theme.shade_cell(cell, self._header_fill)
             oxml.keep_row_together(row)
@@ -347,7 +391,8 @@ class _BlockWriter:
         """
         lines = [f"{label}: {value or _BLANK}" for label, value in _place_and_date(block)]
         for text in [block.dateline] if block.dateline is not None else lines:
-            line = self._word.add_paragraph(text)
+            line = self._word.add_paragraph()
+            add_text(line, text, self._font)
             line.paragraph_format.keep_with_next = True
         if not block.signatories:
             return
@@ -355,7 +400,8 @@ class _BlockWriter:
         table = self._word.add_table(rows, 2)
         table.autofit = False
         for index, signatory in enumerate(block.signatories):
-            _sign_cell(table.cell(index // 2, index % 2), signatory, keep=index // 2 < rows - 1)
+            cell = table.cell(index // 2, index % 2)
+            _sign_cell(cell, signatory, keep=index // 2 < rows - 1, font=self._font)
         for row in table.rows:
             oxml.keep_row_together(row)
             for cell in row.cells:
@@ -372,7 +418,8 @@ class _BlockWriter:
         Each style name is resolved once per document: python-docx's own lookup scans
         every style of the template each time, which cost half of the writing time.
         """
-        paragraph = self._word.add_paragraph(text)
+        paragraph = self._word.add_paragraph()
+        add_text(paragraph, text, self._font)
         paragraph._p.style = self._style_id(style)
         return paragraph
 
@@ -390,16 +437,25 @@ class _BlockWriter:
         gap.line_spacing = Pt(8)
 
 
-def _add_spans(paragraph: DocxParagraph, spans: tuple[Span, ...], *, bold: bool = False) -> None:
-    """Append one run per span, its text literal (tabs and newlines become tabs and breaks)."""
+def _add_spans(
+    paragraph: DocxParagraph,
+    spans: tuple[Span, ...],
+    *,
+    bold: bool = False,
+    font: FontFamily | None = None,
+) -> None:
+    """Append the runs of each span, text literal (tabs and newlines become tabs and breaks).
+
+    One run per span, or more where a theme's `font` lacks characters (`add_text`).
+    """
     for span in spans:
-        run = paragraph.add_run(span.text)
-        if span.strong or bold:
-            run.bold = True
-        if span.emphasis:
-            run.italic = True
-        if span.tone is not None:
-            run.font.color.rgb = RGBColor.from_string(TONE_RGB[span.tone])
+        for run in add_text(paragraph, span.text, font):
+            if span.strong or bold:
+                run.bold = True
+            if span.emphasis:
+                run.italic = True
+            if span.tone is not None:
+                run.font.color.rgb = RGBColor.from_string(TONE_RGB[span.tone])
 
 
 def _column_widths(
@@ -411,16 +467,21 @@ def _column_widths(
     return [Length(int(text_width * weight / total)) for weight in weights]
 
 
-def _sign_cell(cell: _Cell, signatory: Signatory, *, keep: bool) -> None:
+def _sign_cell(
+    cell: _Cell, signatory: Signatory, *, keep: bool, font: FontFamily | None = None
+) -> None:
     """Fill `cell` with space and a line to sign on, then name (bold), title, organisation."""
     line = cell.paragraphs[0]
     line.paragraph_format.space_before = Pt(36)
     line.paragraph_format.right_indent = Mm(10)
     oxml.add_bottom_border(line)
     name = cell.add_paragraph()
-    name.add_run(signatory.name).bold = True
-    paragraphs = [line, name, cell.add_paragraph(signatory.title)]
-    paragraphs.append(cell.add_paragraph(signatory.organisation))
+    for run in add_text(name, signatory.name, font):
+        run.bold = True
+    paragraphs = [line, name]
+    for text in (signatory.title, signatory.organisation):
+        paragraphs.append(cell.add_paragraph())
+        add_text(paragraphs[-1], text, font)
     for paragraph in paragraphs:
         paragraph.paragraph_format.space_after = Pt(0)
         if keep or paragraph is not paragraphs[-1]:

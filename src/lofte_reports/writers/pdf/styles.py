@@ -21,10 +21,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm as _mm
 
 from lofte_reports.doctree.nodes import FontFamily, ParagraphRole, Tone
-from lofte_reports.fonts.coverage import missing_characters
+from lofte_reports.fonts.coverage import fallback_runs, family_lacks, missing_characters
 from lofte_reports.writers._common import TONE_RGB
 from lofte_reports.writers._page import BOTTOM_MARGIN_MM, HEADER_DISTANCE_MM, SIDE_MARGIN_MM
-from lofte_reports.writers.pdf.fonts import BUILT_IN, FontNames, register_fonts
+from lofte_reports.writers.pdf.fonts import BUILT_IN, FONT_NAME, FontNames, register_fonts
 
 MM: float = _mm
 PAGE_WIDTH: float = A4[0]
@@ -50,13 +50,14 @@ _SPACE_RUN = re.compile(" {2,}")
 
 
 def check_drawable(text: str, font: FontFamily | None = None) -> str:
-    """Return `text` unchanged, or raise ValueError if the font cannot draw all of it.
+    """Return `text` unchanged, or raise ValueError if its font alone cannot draw all of it.
 
-    A PDF that silently shows empty boxes would misprint the data; the model should have
-    refused such text earlier, so reaching this is a bug upstream. `font` is a theme's
-    family, None the built-in one.
+    For text drawn in one font, without a fallback (the page label, the footer, chart
+    labels); paragraphs go through `markup`, which draws what a theme's font lacks in the
+    shipped one. The builders refuse such text earlier (`fonts.printable.undrawable`), so
+    reaching this is a bug upstream. `font` is a theme's family, None the built-in one.
     """
-    missing = missing_characters(text, font)
+    missing = family_lacks(text, font)
     if missing:
         raise ValueError(f"the PDF font cannot draw {missing!r} in {text!r}")
     return text
@@ -73,11 +74,17 @@ def markup(
 
     Paragraph parses XML, so the text is escaped first; only then are line breaks, tabs,
     runs of spaces and the bold/italic tags added. `font` is the family it is drawn in
-    (a theme's; None for the built-in one).
+    (a theme's; None for the built-in one); characters it lacks are drawn in the shipped
+    DejaVu Sans (`<font name=…>` around them; `<b>` and `<i>` pick its bold and oblique
+    faces). What no font can draw raises ValueError, as the model refuses it earlier.
     """
-    out = escape(check_drawable(text, font))
-    out = _SPACE_RUN.sub(lambda run: " " + "&nbsp;" * (len(run.group()) - 1), out)
-    out = out.replace("\n", "<br/>").replace("\t", _TAB)
+    missing = missing_characters(text, font)
+    if missing:
+        raise ValueError(f"no PDF font can draw {missing!r} in {text!r}")
+    out = "".join(
+        f'<font name="{FONT_NAME}">{_literal(run)}</font>' if fallback else _literal(run)
+        for run, fallback in fallback_runs(text, font)
+    )
     if emphasis:
         out = f"<i>{out}</i>"
     if strong:
@@ -85,6 +92,13 @@ def markup(
     if tone is not None:
         out = f'<font color="#{TONE_RGB[tone]}">{out}</font>'
     return out
+
+
+def _literal(text: str) -> str:
+    """Return `text` escaped, its line breaks, tabs and runs of spaces kept."""
+    out = escape(text)
+    out = _SPACE_RUN.sub(lambda run: " " + "&nbsp;" * (len(run.group()) - 1), out)
+    return out.replace("\n", "<br/>").replace("\t", _TAB)
 
 
 @dataclass(frozen=True, slots=True)
