@@ -85,6 +85,7 @@ _AFTER_AUTO_HYPHENATION = (
     "w:decimalSymbol",
     "w:listSeparator",
 )
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _APP_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -96,8 +97,13 @@ def set_language(word: DocxDocument, language: str) -> None:
     """Make `language` the language of all text: style defaults, Normal style and settings.
 
     The default template says en-US, which makes spell-checkers and LibreOffice's PDF
-    export treat Swedish text as English.
+    export treat Swedish text as English. Its `stylesWithEffects` part, a stale copy of
+    the styles for Word 2010 that still says en-US (and knows none of our styles), is
+    dropped: Word reads `styles.xml`.
     """
+    for rid, rel in list(word.part.rels.items()):
+        if rel.reltype == _STYLES_WITH_EFFECTS:
+            del word.part.rels[rid]
     styles = word.styles.element
     defaults = _child(styles, "w:docDefaults", first=True)
     rpr_default = _child(defaults, "w:rPrDefault", first=True)
@@ -131,6 +137,8 @@ def _set_lang(rpr: Any, language: str) -> None:
     if lang is None:
         lang = rpr.insert_element_before(OxmlElement("w:lang"), *_AFTER_LANG)
     lang.set(qn("w:val"), language)
+    if lang.get(qn("w:eastAsia")) == "en-US":  # the template's; text in CJK scripts is not ours
+        lang.set(qn("w:eastAsia"), language)
 
 
 def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
@@ -217,10 +225,10 @@ def set_numbering(paragraph: DocxParagraph, num_id: int) -> None:
     num_pr.get_or_add_numId().val = num_id
 
 
-def add_bottom_border(paragraph: DocxParagraph) -> None:
-    """Draw a thin black line under `paragraph` (the line to sign on)."""
+def add_border(paragraph: DocxParagraph, side: str = "bottom") -> None:
+    """Draw a thin black line at the `side` ("top" or "bottom") of `paragraph`."""
     border = parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" '
+        f'<w:pBdr {nsdecls("w")}><w:{side} w:val="single" w:sz="6" w:space="1" '
         'w:color="000000"/></w:pBdr>'
     )
     paragraph._p.get_or_add_pPr().insert_element_before(border, *_AFTER_PBDR)
