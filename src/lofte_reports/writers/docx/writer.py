@@ -54,21 +54,23 @@ from lofte_reports.writers._page import (
 from lofte_reports.writers.docx import oxml
 from lofte_reports.writers.docx import theme as docx_theme
 from lofte_reports.writers.docx.chart import add_chart
-from lofte_reports.writers.docx.reference import has_own_content, open_reference
+from lofte_reports.writers.docx.reference import (
+    DARK_ACCENT,
+    DARKENED_STYLES,
+    LEAD,
+    NOTE_TEXT,
+    TABLE_TEXT,
+    has_own_content,
+    open_reference,
+)
 
 _TEXT_WIDTH = Mm(text_width_mm(Margins()))
 _CHART_SIZE = (Mm(150), Mm(85))
 _BLANK = "________________"
-# Not "Note": a word processor's tagged PDF export turns a paragraph style named like a PDF
-# structure type into that type, and a /Note is a footnote that readers look for a label of.
-NOTE_TEXT = "Note Text"
-_ROLE_STYLES = {"body": "Normal", "lead": "Lead", "note": NOTE_TEXT}
-TABLE_TEXT = "Table Text"  # data tables' cells: smaller, as in the PDF
+_ROLE_STYLES = {"body": "Normal", "lead": LEAD, "note": NOTE_TEXT}
 _AFTER_TABLE = Pt(10)  # at least this much space between a table and the paragraph after it
 _SIGN_SPACE = Pt(36)  # room for a signature above its line
 _SIGN_LINE = Mm(80)  # the length of a line to sign on
-# The template's accent blue (4F81BD) is below 4.5:1 contrast on white; its darker shade is not.
-_DARK_ACCENT = RGBColor(0x36, 0x5F, 0x91)
 _GREY_TEXT = RGBColor(0x40, 0x40, 0x40)
 
 
@@ -137,17 +139,17 @@ def _prepare_styles(word: DocxDocument, language: str, restyle: bool = True) -> 
     oxml.set_language(word, language)
     oxml.set_auto_hyphenation(word)
     if not restyle:
-        for name, size in (("Lead", 13), (NOTE_TEXT, 9), (TABLE_TEXT, 9)):
+        for name, size in ((LEAD, 13), (NOTE_TEXT, 9), (TABLE_TEXT, 9)):
             if _find_style(word, name) is None:
                 _paragraph_style(word, name).font.size = Pt(size)
         return
-    for name in ("Heading 2", "Heading 3", "Subtitle", "Caption"):
+    for name in DARKENED_STYLES:
         if style := _find_style(word, name):
-            style.font.color.rgb = _DARK_ACCENT
+            style.font.color.rgb = DARK_ACCENT
     for name in ("Header", "Footer"):
         if style := _find_style(word, name):
             style.font.size = Pt(9)
-    _paragraph_style(word, "Lead").font.size = Pt(13)
+    _paragraph_style(word, LEAD).font.size = Pt(13)
     note = _paragraph_style(word, NOTE_TEXT)
     note.font.size = Pt(9)
     note.font.color.rgb = _GREY_TEXT
