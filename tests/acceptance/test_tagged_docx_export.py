@@ -168,7 +168,7 @@ def test_signatures_read_in_order_as_paragraphs(
     assert {parent for _, parent, _, _ in tail} == {"Document"}  # no table around them
 
 
-def test_no_note_elements_and_no_empty_paragraphs_but_empty_table_cells(
+def test_no_note_elements_no_private_characters_no_empty_paragraphs_but_empty_cells(
     exported: dict[str, tuple[Path, Path]],
 ) -> None:
     """A "Note" style became /Note elements; spacer paragraphs became empty /P elements.
@@ -179,5 +179,7 @@ def test_no_note_elements_and_no_empty_paragraphs_but_empty_table_cells(
     for stem, (_, pdf) in exported.items():
         elements = _element_texts(pdf)
         assert not [e for e in elements if e[0] == "Note"], stem
+        private = [e[2] for e in elements if any("\ue000" <= c <= "\uf8ff" for c in e[2])]
+        assert private == [], stem  # Word's Symbol bullet U+F0B7 was read as text
         empty = [e for e in elements if not e[2] and not e[3] and e[0] != "Figure"]
         assert {parent for _, parent, _, _ in empty} <= {"TD", "TH"}, (stem, empty)

@@ -164,6 +164,14 @@ def test_lists_use_list_styles(word: DocxDocument) -> None:
     assert styles["Numrerat ett."] == styles["Numrerat två."] == "List Number"
 
 
+def test_bullets_are_real_bullet_characters(word: DocxDocument) -> None:
+    """Word's Symbol bullet U+F0B7 became private-use text in LibreOffice's tagged PDF."""
+    from lxml import etree
+
+    numbering = etree.tostring(word.part.numbering_part.element, encoding="unicode")
+    assert "\uf0b7" not in numbering and 'w:lvlText w:val="\N{BULLET}"' in numbering
+
+
 def test_each_numbered_list_restarts_at_its_start() -> None:
     lists = (
         ItemList((Paragraph.of("a1"), Paragraph.of("a2")), ordered=True),

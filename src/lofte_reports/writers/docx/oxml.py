@@ -19,6 +19,7 @@ from docx.oxml.parser import OxmlElement, parse_xml
 from docx.table import Table as DocxTable
 from docx.table import _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 # Children of w:rPr that must follow w:lang, and of w:trPr that follow each flag.
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
@@ -85,6 +86,11 @@ _AFTER_AUTO_HYPHENATION = (
     "w:decimalSymbol",
     "w:listSeparator",
 )
+# Word's bullet: a private-use character drawn in the Symbol font (any element class: XPath
+# objects, as a numbering part may be parsed by python-docx or be a plain XML part).
+_W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+_SYMBOL_BULLETS = etree.XPath('./w:abstractNum/w:lvl/w:lvlText[@w:val="\uf0b7"]', namespaces=_W)
+_SYMBOL_FONTS = etree.XPath('./w:rPr/w:rFonts[@w:ascii="Symbol"]', namespaces=_W)
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _APP_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -114,6 +120,22 @@ def set_language(word: DocxDocument, language: str) -> None:
     theme_lang = word.settings.element.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), language)
+
+
+def plain_bullets(word: DocxDocument) -> None:
+    """Make Word's Symbol-font bullets (U+F0B7, a private-use character) a real "•".
+
+    The bullet looks the same, but LibreOffice's tagged PDF puts the bullet into the list
+    item's text, where U+F0B7 means nothing to a screen reader or to copy and paste.
+    """
+    try:
+        numbering = word.part.part_related_by(RT.NUMBERING).element  # type: ignore[attr-defined]
+    except KeyError:  # no lists defined at all
+        return
+    for text in _SYMBOL_BULLETS(numbering):
+        text.set(qn("w:val"), "\N{BULLET}")
+        for fonts in _SYMBOL_FONTS(text.getparent()):
+            fonts.getparent().remove(fonts)
 
 
 def set_auto_hyphenation(word: DocxDocument) -> None:

@@ -138,6 +138,7 @@ def _prepare_styles(word: DocxDocument, language: str, restyle: bool = True) -> 
     """
     oxml.set_language(word, language)
     oxml.set_auto_hyphenation(word)
+    oxml.plain_bullets(word)
     if not restyle:
         for name, size in ((LEAD, 13), (NOTE_TEXT, 9), (TABLE_TEXT, 9)):
             if _find_style(word, name) is None:
