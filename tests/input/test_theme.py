@@ -14,6 +14,7 @@ import pytest
 import reportlab
 import yaml
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.shared import Mm, Pt, RGBColor
 from PIL import Image
 from pypdf import PdfReader
@@ -22,6 +23,7 @@ from lofte_reports import api
 from lofte_reports.app.jobs import build, job, plan_all
 from lofte_reports.doctree import nodes
 from lofte_reports.errors import DataError, Problem
+from lofte_reports.input.theme import check_reference_docx
 from lofte_reports.model.pledge import Pledge
 from lofte_reports.writers import write
 from tests.conftest import SAMPLE, docx_text, pdf_text
@@ -233,9 +235,15 @@ def test_a_loaded_pledge_finds_its_files_and_a_built_one_is_told_where(
 # --- the reference Word file ---------------------------------------------------------------
 
 
-def _reference(path: Path, *, footer: str = "") -> None:
-    """Write a small reference .docx: green serif Heading 1, its own header, 35 mm margins."""
+def _reference(path: Path, *, footer: str = "", readable: bool = True) -> None:
+    """Write a small reference .docx: green serif Heading 1, its own header, 35 mm margins.
+
+    python-docx's default template colours Subtitle, Caption and Heading 2 and 3 in 4F81BD
+    (4.0:1 on white); `readable` darkens them, as a municipality's reference must.
+    """
     word = docx.Document()
+    for name in ("Subtitle", "Caption", "Heading 2", "Heading 3") if readable else ():
+        word.styles[name].font.color.rgb = RGBColor(0x1B, 0x36, 0x5D)
     heading = word.styles["Heading 1"]
     heading.font.color.rgb = RGBColor(0x00, 0x66, 0x33)
     heading.font.size = Pt(20)
@@ -281,6 +289,48 @@ def test_docx_takes_the_reference_documents_styles_page_and_header(tmp_path: Pat
     assert FOOTER in "".join(t.text or "" for t in footer.iter(qn("w:t")))
     assert "PAGE" in "".join(t.text or "" for t in footer.iter(qn("w:instrText")))
     assert FOOTER in pdf_text(pdf)
+
+
+def test_a_reference_whose_styles_are_too_light_is_refused(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {"reference_docx": "tema/mall.docx"})
+    _reference(folder / "tema" / "mall.docx", readable=False)
+    (problem,) = _problems(folder)
+    assert problem.field == "theme.reference_docx"
+    assert problem.line == _line_of(folder, "reference_docx:")
+    message = problem.message
+    assert message.startswith("'tema/mall.docx': formatmallen Subtitle (Underrubrik i svensk Word)")
+    assert (
+        "har textfärgen #4F81BD, som ger för låg kontrast på vit botten (4,0:1; minst 4,5:1)"
+        in message
+    )
+    for style in ("Caption (Beskrivning", "Heading 2 (Rubrik 2", "Heading 3 (Rubrik 3"):
+        assert style in message
+    assert "Heading 1" not in message and "Title" not in message  # dark enough
+    assert "ge formatmallarna en mörkare teckenfärg i Word" in message
+
+
+def test_a_style_takes_its_colour_from_the_style_it_is_based_on(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {"reference_docx": "mall.docx"})
+    _reference(folder / "mall.docx")
+    word = docx.Document(str(folder / "mall.docx"))
+    word.styles["Normal"].font.color.rgb = RGBColor(0x99, 0x99, 0x99)  # 2.8:1
+    lead = word.styles.add_style("Lead", 1)
+    lead.base_style = word.styles["Normal"]
+    shaded = word.styles["Heading 1"]  # white on dark green is readable
+    shaded.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    fill = '<w:shd xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:val="clear" w:color="auto" w:fill="0B4F3C"/>'
+    shaded.element.get_or_add_pPr().append(parse_xml(fill))
+    word.save(str(folder / "mall.docx"))
+    (problem,) = _problems(folder)
+    assert "formatmallen Normal har textfärgen #999999" in problem.message
+    assert "formatmallen Lead har textfärgen #999999" in problem.message
+    assert "Heading 1" not in problem.message
+
+
+def test_the_sample_reference_is_readable() -> None:
+    sample = SAMPLE.parent / "stockholm-norrmalm-2019"
+    data = (sample / "tema" / "referens.docx").read_bytes()
+    assert check_reference_docx(data, "tema/referens.docx") == data
 
 
 def test_a_reference_footer_is_kept_instead_of_ours(tmp_path: Path) -> None:

@@ -178,3 +178,12 @@ def test_strict_types_no_silent_coercion() -> None:
 def test_text_is_normalised_to_nfc_and_otherwise_kept() -> None:
     data = minimal(municipality="La\u0301xa\u030a  kommun\t")
     assert Pledge.model_validate(data).municipality == "Láxå  kommun\t"
+
+
+def test_a_contrast_ratio_is_printed_rounded_down() -> None:
+    from lofte_reports.model.theme import contrast, low_contrast, ratio_text
+
+    assert ratio_text(contrast("#4F81BD", "#FFFFFF")) == "4,0"
+    assert ratio_text(4.49) == "4,4"  # never "4,5" for a colour that fails 4.5:1
+    assert low_contrast("#4F81BD", "#FFFFFF") is not None
+    assert low_contrast("#365F91", "#FFFFFF") is None

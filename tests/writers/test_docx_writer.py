@@ -16,7 +16,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 
 from lofte_reports.doctree.nodes import (
     Chart,
@@ -119,7 +119,32 @@ def test_paragraph_roles_have_their_own_styles() -> None:
     base = every_block_document()
     roles = (Paragraph.of("ingress", "lead"), Paragraph.of("not", "note"), Paragraph.of("bröd"))
     styles = {text: style for style, text in body_paragraphs(read(_with(base, *roles)))}
-    assert (styles["ingress"], styles["not"], styles["bröd"]) == ("Lead", "Note", "Normal")
+    assert (styles["ingress"], styles["not"], styles["bröd"]) == ("Lead", "Note Text", "Normal")
+
+
+def test_no_style_is_named_like_a_pdf_structure_type(word: DocxDocument) -> None:
+    """A word processor's tagged PDF makes a used style that type: "Note" became a /Note."""
+    standard = {"Note", "Reference", "Quote", "Code", "Formula", "Form", "Figure", "Span"}
+    standard |= {"Part", "Art", "Sect", "Div", "Index", "TOC", "TOCI", "Aside", "Annot"}
+    base = every_block_document()
+    roles = (Paragraph.of("ingress", "lead"), Paragraph.of("not", "note"))
+    names = {style for style, _ in body_paragraphs(read(_with(base, *roles)))}
+    assert names and not names & standard
+    assert word.styles["Note Text"].style_id == "NoteText"
+
+
+def test_no_paragraph_is_empty(word: DocxDocument) -> None:
+    """Space comes from paragraph spacing: an empty paragraph is an empty P in a tagged PDF."""
+    empty = [p for p in word.element.body.iter(qn("w:p")) if not p.xpath(".//w:t | .//w:drawing")]
+    assert empty == []
+
+
+def test_the_paragraph_after_a_table_keeps_its_distance(word: DocxDocument) -> None:
+    table = word.tables[0]._tbl
+    after = table.getnext()
+    assert after.tag == qn("w:p")
+    (space,) = after.xpath("./w:pPr/w:spacing/@w:before")
+    assert int(space) >= 200  # twentieths of a point: 10 pt
 
 
 def test_hostile_text_is_literal(word: DocxDocument) -> None:
@@ -137,6 +162,14 @@ def test_lists_use_list_styles(word: DocxDocument) -> None:
     styles = {text: style for style, text in body_paragraphs(word)}
     assert styles["Första löftet."] == styles["Andra löftet."] == "List Bullet"
     assert styles["Numrerat ett."] == styles["Numrerat två."] == "List Number"
+
+
+def test_bullets_are_real_bullet_characters(word: DocxDocument) -> None:
+    """Word's Symbol bullet U+F0B7 became private-use text in LibreOffice's tagged PDF."""
+    from lxml import etree
+
+    numbering = etree.tostring(word.part.numbering_part.element, encoding="unicode")
+    assert "\uf0b7" not in numbering and 'w:lvlText w:val="\N{BULLET}"' in numbering
 
 
 def test_each_numbered_list_restarts_at_its_start() -> None:
@@ -283,34 +316,54 @@ def test_charts_get_unique_parts_and_ids_and_hostile_text_stays_literal() -> Non
     assert descriptions[-1] == HOSTILE + "\nrad 2"
 
 
-def test_signature_block_is_a_borderless_table_kept_together(word: DocxDocument) -> None:
-    table = word.tables[-1]
-    assert table.style is None or "Grid" not in (table.style.name or "")
-    names = [cell.paragraphs[1] for cell in table.rows[0].cells]
-    assert [p.text for p in names] == ["Anneli Manelli", "Torkild Strandberg"]
-    assert all(p.runs[0].bold for p in names)
-    line = table.rows[0].cells[0].paragraphs[0]
-    assert line._p.xpath("./w:pPr/w:pBdr/w:bottom")
-    place = next(p for p in word.paragraphs if p.text == "Ort: Teststad")
-    assert place.paragraph_format.keep_with_next
+def _signature_paragraphs(word: DocxDocument, first: str) -> list[Any]:
+    """Return the body paragraphs from the one whose text is `first` to the end."""
+    paragraphs = list(word.paragraphs)
+    start = next(n for n, p in enumerate(paragraphs) if p.text == first)
+    return paragraphs[start:]
 
 
-def test_signatories_are_laid_out_two_per_row() -> None:
-    people = tuple(Signatory(f"Namn {n}", "Titel", "Org") for n in range(3))
-    block = SignatureBlock(people, "Ort", "Datum", date="1 mars 2026")
-    word = read(_with(every_block_document(), block))
-    table = word.tables[-1]
-    assert [[c.text.strip().split("\n")[0] for c in row.cells] for row in table.rows] == [
-        ["Namn 0", "Namn 1"],
-        ["Namn 2", ""],
+def test_signature_block_reads_in_order_as_paragraphs_kept_together(word: DocxDocument) -> None:
+    assert len(word.tables) == 1  # the data table; signatures are no layout table
+    paragraphs = _signature_paragraphs(word, "Ort: Teststad")
+    assert [p.text for p in paragraphs] == [
+        "Ort: Teststad",
+        "Datum: ________________",
+        "Anneli Manelli",
+        "Lokalpolisområdeschef",
+        "Lokalpolisområde Test",
+        "Torkild Strandberg",
+        "Kommunstyrelsens ordförande",
+        "Test stad",
     ]
-    assert "Datum: 1 mars 2026" in [p.text for p in word.paragraphs]
+    names = [p for p in paragraphs if p.text in ("Anneli Manelli", "Torkild Strandberg")]
+    for name in names:
+        assert name.runs[0].bold
+        assert name._p.xpath("./w:pPr/w:pBdr/w:top[@w:val='single']")  # the line to sign on
+        assert name.paragraph_format.space_before == Pt(36)  # room to sign above it
+        indent = name.paragraph_format.right_indent
+        assert indent is not None and round(indent.mm) == 80  # an 80 mm line on a 160 mm page
+    assert all(p.paragraph_format.keep_together for p in paragraphs)
+    assert all(p.paragraph_format.keep_with_next for p in paragraphs[:-1])
+    assert not paragraphs[-1].paragraph_format.keep_with_next
+
+
+def test_a_dateline_stands_instead_of_place_and_date_and_every_signatory_follows() -> None:
+    people = tuple(Signatory(f"Namn {n}", f"Titel {n}", f"Org {n}") for n in range(3))
+    block = SignatureBlock(people, "Ort", "Datum", dateline="Laxå den 26 oktober 2018")
+    word = read(_with(every_block_document(), block))
+    texts = [p.text for p in _signature_paragraphs(word, "Laxå den 26 oktober 2018")]
+    assert texts == ["Laxå den 26 oktober 2018"] + [
+        f"{what} {n}" for n in range(3) for what in ("Namn", "Titel", "Org")
+    ]
 
 
 def test_consecutive_tables_stay_apart() -> None:
     table = Table((Paragraph.of("a"),), ((Paragraph.of("b"),),))
     word = read(_with(every_block_document(), table, table))
-    assert len(word.tables) == 2 + 2
+    assert len(word.tables) == 1 + 2
+    between = word.tables[-1]._tbl.getprevious()
+    assert between.tag == qn("w:p") and between is not word.tables[-2]._tbl
 
 
 @pytest.mark.parametrize(

@@ -289,6 +289,8 @@ def test_a_bare_reference_gets_the_styles_and_numbering_it_lacks() -> None:
     word = docx.Document(io.BytesIO(data))
     for name in ("List Bullet", "List Number", "Caption", "Table Grid", "Header", "Title"):
         assert word.styles[name] is not None
+    # The template's Caption colour (4F81BD, 4.0:1 on white) is darkened where it is copied.
+    assert str(word.styles["Caption"].font.color.rgb) == "365F91"
     numbering = word.part.numbering_part.element
     num_ids = set(numbering.xpath("./w:num/@w:numId"))
     for name in ("List Bullet", "List Number"):

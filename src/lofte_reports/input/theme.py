@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from lofte_reports.doctree import nodes
 from lofte_reports.errors import DataError, Loc, Problem, format_loc
-from lofte_reports.model.theme import check_asset_path
+from lofte_reports.model.theme import check_asset_path, low_contrast, ratio_text
 
 if TYPE_CHECKING:
     from lofte_reports.model.pledge import Pledge
@@ -274,10 +274,58 @@ def check_reference_docx(data: bytes, name: str) -> bytes:
     import docx
 
     try:
-        docx.Document(io.BytesIO(data))
+        word = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds on a broken package
         raise AssetError(f"'{name}' kan inte öppnas som Word-dokument ({error})") from None
+    _check_text_colours(word, name)
     return data
+
+
+_WORD_NAMES_SV = {
+    "Title": "Rubrik",
+    "Subtitle": "Underrubrik",
+    "Heading 1": "Rubrik 1",
+    "Heading 2": "Rubrik 2",
+    "Heading 3": "Rubrik 3",
+    "List Bullet": "Punktlista",
+    "List Number": "Numrerad lista",
+    "Caption": "Beskrivning",
+    "Header": "Sidhuvud",
+    "Footer": "Sidfot",
+}
+"""What Swedish Word calls the built-in styles, so that the style in a message can be found."""
+
+
+def _check_text_colours(word: Any, name: str) -> None:
+    """Refuse a reference whose styles the writer uses give text too little contrast.
+
+    The rule is the theme colours' (`model.theme.low_contrast`); which styles the DOCX
+    writer uses, and their colours, the writer knows. The message in English:
+    "'tema/referens.docx': the style Subtitle (Underrubrik in Swedish Word) has the text
+    colour #4F81BD, which gives too little contrast on white (4,0:1; at least 4,5:1); give
+    the style a darker font colour in Word (Modify Style → Format → Font) and save the file
+    again".
+    """
+    from lofte_reports.writers.docx.reference import text_colours
+
+    faults = []
+    for style, colour, background in text_colours(word):
+        ratio = low_contrast(colour, background)
+        if ratio is None:
+            continue
+        where = "på vit botten" if background == "#FFFFFF" else f"på bakgrunden {background}"
+        swedish = _WORD_NAMES_SV.get(style)
+        called = f"{style} ({swedish} i svensk Word)" if swedish else style
+        faults.append(
+            f"formatmallen {called} har textfärgen {colour}, som ger för låg kontrast "
+            f"{where} ({ratio_text(ratio)}:1; minst 4,5:1)"
+        )
+    if faults:
+        them = "formatmallen" if len(faults) == 1 else "formatmallarna"
+        raise AssetError(
+            f"'{name}': {'; '.join(faults)}; ge {them} en mörkare teckenfärg i Word "
+            "(Ändra formatmall → Format → Tecken) och spara filen igen"
+        )
 
 
 def _check_relationships(part: bytes, part_name: str, name: str) -> None:

@@ -19,6 +19,7 @@ from docx.oxml.parser import OxmlElement, parse_xml
 from docx.table import Table as DocxTable
 from docx.table import _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 # Children of w:rPr that must follow w:lang, and of w:trPr that follow each flag.
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
@@ -85,6 +86,12 @@ _AFTER_AUTO_HYPHENATION = (
     "w:decimalSymbol",
     "w:listSeparator",
 )
+# Word's bullet: a private-use character drawn in the Symbol font (any element class: XPath
+# objects, as a numbering part may be parsed by python-docx or be a plain XML part).
+_W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+_SYMBOL_BULLETS = etree.XPath('./w:abstractNum/w:lvl/w:lvlText[@w:val="\uf0b7"]', namespaces=_W)
+_SYMBOL_FONTS = etree.XPath('./w:rPr/w:rFonts[@w:ascii="Symbol"]', namespaces=_W)
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _APP_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -96,8 +103,13 @@ def set_language(word: DocxDocument, language: str) -> None:
     """Make `language` the language of all text: style defaults, Normal style and settings.
 
     The default template says en-US, which makes spell-checkers and LibreOffice's PDF
-    export treat Swedish text as English.
+    export treat Swedish text as English. Its `stylesWithEffects` part, a stale copy of
+    the styles for Word 2010 that still says en-US (and knows none of our styles), is
+    dropped: Word reads `styles.xml`.
     """
+    for rid, rel in list(word.part.rels.items()):
+        if rel.reltype == _STYLES_WITH_EFFECTS:
+            del word.part.rels[rid]
     styles = word.styles.element
     defaults = _child(styles, "w:docDefaults", first=True)
     rpr_default = _child(defaults, "w:rPrDefault", first=True)
@@ -108,6 +120,22 @@ def set_language(word: DocxDocument, language: str) -> None:
     theme_lang = word.settings.element.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), language)
+
+
+def plain_bullets(word: DocxDocument) -> None:
+    """Make Word's Symbol-font bullets (U+F0B7, a private-use character) a real "•".
+
+    The bullet looks the same, but LibreOffice's tagged PDF puts the bullet into the list
+    item's text, where U+F0B7 means nothing to a screen reader or to copy and paste.
+    """
+    try:
+        numbering = word.part.part_related_by(RT.NUMBERING).element  # type: ignore[attr-defined]
+    except KeyError:  # no lists defined at all
+        return
+    for text in _SYMBOL_BULLETS(numbering):
+        text.set(qn("w:val"), "\N{BULLET}")
+        for fonts in _SYMBOL_FONTS(text.getparent()):
+            fonts.getparent().remove(fonts)
 
 
 def set_auto_hyphenation(word: DocxDocument) -> None:
@@ -131,6 +159,8 @@ def _set_lang(rpr: Any, language: str) -> None:
     if lang is None:
         lang = rpr.insert_element_before(OxmlElement("w:lang"), *_AFTER_LANG)
     lang.set(qn("w:val"), language)
+    if lang.get(qn("w:eastAsia")) == "en-US":  # the template's; text in CJK scripts is not ours
+        lang.set(qn("w:eastAsia"), language)
 
 
 def _child(parent: Any, tag: str, *, first: bool = False) -> Any:
@@ -217,10 +247,10 @@ def set_numbering(paragraph: DocxParagraph, num_id: int) -> None:
     num_pr.get_or_add_numId().val = num_id
 
 
-def add_bottom_border(paragraph: DocxParagraph) -> None:
-    """Draw a thin black line under `paragraph` (the line to sign on)."""
+def add_border(paragraph: DocxParagraph, side: str = "bottom") -> None:
+    """Draw a thin black line at the `side` ("top" or "bottom") of `paragraph`."""
     border = parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" '
+        f'<w:pBdr {nsdecls("w")}><w:{side} w:val="single" w:sz="6" w:space="1" '
         'w:color="000000"/></w:pBdr>'
     )
     paragraph._p.get_or_add_pPr().insert_element_before(border, *_AFTER_PBDR)

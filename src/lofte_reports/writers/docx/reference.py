@@ -20,6 +20,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from docx.parts.numbering import NumberingPart
+from docx.shared import RGBColor
+from lxml import etree
 
 NEEDED_STYLES = (
     "Title",
@@ -35,6 +37,19 @@ NEEDED_STYLES = (
     "Footer",
 )
 LIST_STYLES = ("List Bullet", "List Number")
+LEAD = "Lead"
+# Not "Note": a word processor's tagged PDF export turns a paragraph style named like a PDF
+# structure type into that type, and a /Note is a footnote that readers look for a label of.
+NOTE_TEXT = "Note Text"
+TABLE_TEXT = "Table Text"  # data tables' cells: smaller, as in the PDF
+OWN_STYLES = (LEAD, NOTE_TEXT, TABLE_TEXT)
+"""Paragraph styles of our own, added based on Normal where a template lacks them."""
+TEXT_STYLES = ("Normal", *(n for n in NEEDED_STYLES if n != "Table Grid"), *OWN_STYLES)
+"""Every paragraph style the writer puts text in."""
+DARKENED_STYLES = ("Heading 2", "Heading 3", "Subtitle", "Caption")
+"""Styles whose colour in python-docx's default template (4F81BD) is below 4.5:1 on white."""
+DARK_ACCENT = RGBColor(0x36, 0x5F, 0x91)  # the template's darker shade of its accent blue
+_WHITE = "#FFFFFF"
 W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CONTENT = ("w:t", "w:drawing", "w:pict", "w:object", "w:fldSimple", "w:instrText")
 
@@ -54,9 +69,52 @@ def open_reference(data: bytes, template: bytes) -> DocxDocument:
         if _has_style(word, name):
             continue
         _copy_style(word, default, name)
+        if name in DARKENED_STYLES:  # the template's own colour is too light to read
+            word.styles[name].font.color.rgb = DARK_ACCENT
     for name in LIST_STYLES:
         _ensure_numbering(word, default, name)
     return word
+
+
+def text_colours(word: DocxDocument) -> list[tuple[str, str, str]]:
+    """Return (style, text colour, background) for each style of `word` the writer writes in.
+
+    Colours are "#RRGGBB" as the style or the styles it is based on give them, then the
+    document defaults; the background is the style's shading, else white (the page).
+    Styles the reference lacks are left out (the writer adds readable ones), and so is a
+    style without a colour or with "auto" (black or white, whichever the background needs).
+    Word stores a theme colour (w:themeColor) with its value in w:val, which is read.
+    """
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    found: list[tuple[str, str, str]] = []
+    for name in TEXT_STYLES:
+        try:
+            style = word.styles[name]
+        except KeyError:
+            continue
+        chain: list[Any] = []
+        while style is not None and len(chain) < 20:  # a loop of basedOn ends too
+            chain.append(style.element)
+            style = style.base_style
+        if defaults is not None:
+            chain.append(defaults)
+        colour = _first(chain, ("w:rPr/w:color/@w:val", "w:rPrDefault/w:rPr/w:color/@w:val"))
+        fill = _first(chain, ("w:pPr/w:shd/@w:fill", "w:rPr/w:shd/@w:fill"))
+        if colour is None or colour.lower() == "auto" or len(colour) != 6:
+            continue
+        background = _WHITE if fill is None or len(fill) != 6 else f"#{fill.upper()}"
+        found.append((name, f"#{colour.upper()}", background))
+    return found
+
+
+def _first(elements: list[Any], paths: tuple[str, ...]) -> str | None:
+    """Return the first value any of `paths` finds, element by element (a style, then its bases)."""
+    for element in elements:
+        for path in paths:
+            values = etree.XPath(path, namespaces={"w": W_NAMESPACE})(element)
+            if values:
+                return str(values[0])
+    return None
 
 
 def has_own_content(story: Any) -> bool:

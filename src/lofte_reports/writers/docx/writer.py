@@ -21,7 +21,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.section import Section
 from docx.shared import Length, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
@@ -38,7 +37,6 @@ from lofte_reports.doctree.nodes import (
     Metadata,
     PageSetup,
     Paragraph,
-    Signatory,
     SignatureBlock,
     Span,
     Table,
@@ -60,15 +58,23 @@ from lofte_reports.writers._page import (
 from lofte_reports.writers.docx import oxml
 from lofte_reports.writers.docx import theme as docx_theme
 from lofte_reports.writers.docx.chart import add_chart
-from lofte_reports.writers.docx.reference import has_own_content, open_reference
+from lofte_reports.writers.docx.reference import (
+    DARK_ACCENT,
+    DARKENED_STYLES,
+    LEAD,
+    NOTE_TEXT,
+    TABLE_TEXT,
+    has_own_content,
+    open_reference,
+)
 
 _TEXT_WIDTH = Mm(text_width_mm(Margins()))
 _CHART_SIZE = (Mm(150), Mm(85))
 _BLANK = "________________"
-_ROLE_STYLES = {"body": "Normal", "lead": "Lead", "note": "Note"}
-TABLE_TEXT = "Table Text"  # data tables' cells: smaller, as in the PDF
-# The template's accent blue (4F81BD) is below 4.5:1 contrast on white; its darker shade is not.
-_DARK_ACCENT = RGBColor(0x36, 0x5F, 0x91)
+_ROLE_STYLES = {"body": "Normal", "lead": LEAD, "note": NOTE_TEXT}
+_AFTER_TABLE = Pt(10)  # at least this much space between a table and the paragraph after it
+_SIGN_SPACE = Pt(36)  # room for a signature above its line
+_SIGN_LINE = Mm(80)  # the length of a line to sign on
 _GREY_TEXT = RGBColor(0x40, 0x40, 0x40)
 
 # What a theme's font lacks is drawn in a font named in its own run (the PDF draws it in the
@@ -149,19 +155,20 @@ def _prepare_styles(word: DocxDocument, language: str, restyle: bool = True) -> 
     """
     oxml.set_language(word, language)
     oxml.set_auto_hyphenation(word)
+    oxml.plain_bullets(word)
     if not restyle:
-        for name, size in (("Lead", 13), ("Note", 9), (TABLE_TEXT, 9)):
+        for name, size in ((LEAD, 13), (NOTE_TEXT, 9), (TABLE_TEXT, 9)):
             if _find_style(word, name) is None:
                 _paragraph_style(word, name).font.size = Pt(size)
         return
-    for name in ("Heading 2", "Heading 3", "Subtitle", "Caption"):
+    for name in DARKENED_STYLES:
         if style := _find_style(word, name):
-            style.font.color.rgb = _DARK_ACCENT
+            style.font.color.rgb = DARK_ACCENT
     for name in ("Header", "Footer"):
         if style := _find_style(word, name):
             style.font.size = Pt(9)
-    _paragraph_style(word, "Lead").font.size = Pt(13)
-    note = _paragraph_style(word, "Note")
+    _paragraph_style(word, LEAD).font.size = Pt(13)
+    note = _paragraph_style(word, NOTE_TEXT)
     note.font.size = Pt(9)
     note.font.color.rgb = _GREY_TEXT
     table_text = _paragraph_style(word, TABLE_TEXT)
@@ -186,10 +193,6 @@ def _paragraph_style(word: DocxDocument, name: str) -> ParagraphStyle:
         style.base_style = word.styles["Normal"]
         style.quick_style = True
     return style
-
-
-def _place_and_date(block: SignatureBlock) -> tuple[tuple[str, str | None], ...]:
-    return ((block.place_label, block.place), (block.date_label, block.date))
 
 
 def _set_page(section: Section, margins: Margins) -> None:
@@ -301,6 +304,8 @@ class _BlockWriter:
         self._text_width = text_width
         self._header_fill = header_fill
         self._style_ids: dict[str, str | None] = {}
+        self._spaces_before: dict[str, int] = {}
+        self._after_table = False  # the last block was a table: keep the next one apart
 
     def add(self, block: Block) -> None:
         """Draw `block`; the single place every block passes through."""
@@ -354,6 +359,8 @@ class _BlockWriter:
             self._caption(block.caption)
         if not block.header:
             return
+        if self._after_table:
+            self._separate_tables()
         widths = _column_widths(block.widths, len(block.header), self._text_width)
         table = self._word.add_table(1 + len(block.rows), len(block.header), style="Table Grid")
         table.autofit = False
@@ -372,12 +379,12 @@ class _BlockWriter:
         oxml.mark_header_row(table.rows[0])
         if block.caption:
             oxml.set_table_caption(table, block.caption)
-        self._gap()
+        self._after_table = True
 
     def _chart(self, block: Chart) -> None:
         """Draw a native chart under a caption (LibreOffice drops a chart's own alt text)."""
         self._caption(block.title)
-        paragraph = self._word.add_paragraph()
+        paragraph = self._new_paragraph("Normal")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         width, height = _CHART_SIZE
         if width > self._text_width:  # narrow pages (wide margins): keep the proportions
@@ -385,28 +392,46 @@ class _BlockWriter:
         add_chart(paragraph, block, int(width), int(height), self._language)
 
     def _signatures(self, block: SignatureBlock) -> None:
-        """Draw place and date, then the signatories two to a row in a borderless table.
+        """Draw place and date (or the dateline), then each signatory below the one before.
 
-        Rows keep together and with the lines above, so nobody signs alone on a page.
+        Each signatory is a line to sign on (the top border of the name's paragraph, after
+        room to sign), the name in bold, title and organisation: paragraphs, not a table,
+        and one signatory under the other. A word processor's tagged PDF reads any table as
+        data (a one-row table without a header is a fault), and side by side with tab stops
+        would read "name, name, title, title"; reading order matters more than half a page.
+        Every paragraph keeps with the next, so nobody signs alone on a page.
         """
-        lines = [f"{label}: {value or _BLANK}" for label, value in _place_and_date(block)]
-        for text in [block.dateline] if block.dateline is not None else lines:
-            line = self._word.add_paragraph()
-            add_text(line, text, self._font)
-            line.paragraph_format.keep_with_next = True
-        if not block.signatories:
-            return
-        rows = (len(block.signatories) + 1) // 2
-        table = self._word.add_table(rows, 2)
-        table.autofit = False
-        for index, signatory in enumerate(block.signatories):
-            cell = table.cell(index // 2, index % 2)
-            _sign_cell(cell, signatory, keep=index // 2 < rows - 1, font=self._font)
-        for row in table.rows:
-            oxml.keep_row_together(row)
-            for cell in row.cells:
-                cell.width = self._text_width // 2
-        self._gap()
+        if block.dateline is not None:
+            texts = [block.dateline]
+        else:
+            texts = [
+                f"{label}: {value or _BLANK}"
+                for label, value in (
+                    (block.place_label, block.place),
+                    (block.date_label, block.date),
+                )
+            ]
+        paragraphs = [self._new_paragraph("Normal", text) for text in texts]
+        line_indent = Length(max(0, self._text_width - _SIGN_LINE))
+        for signatory in block.signatories:
+            name = self._new_paragraph("Normal")
+            for run in add_text(name, signatory.name, self._font):
+                run.bold = True
+            name.paragraph_format.space_before = _SIGN_SPACE
+            name.paragraph_format.right_indent = line_indent
+            oxml.add_border(name, "top")
+            lines = [name]
+            lines += [
+                self._new_paragraph("Normal", t)
+                for t in (signatory.title, signatory.organisation)
+                if t
+            ]
+            for line in lines[:-1]:
+                line.paragraph_format.space_after = Pt(0)
+            paragraphs += lines
+        for paragraph in paragraphs:
+            paragraph.paragraph_format.keep_together = True
+            paragraph.paragraph_format.keep_with_next = paragraph is not paragraphs[-1]
 
     def _caption(self, text: str) -> None:
         caption = self._new_paragraph("Caption", text)
@@ -421,7 +446,22 @@ class _BlockWriter:
         paragraph = self._word.add_paragraph()
         add_text(paragraph, text, self._font)
         paragraph._p.style = self._style_id(style)
+        if self._after_table:
+            self._after_table = False
+            if self._space_before(style) < _AFTER_TABLE:
+                paragraph.paragraph_format.space_before = _AFTER_TABLE
         return paragraph
+
+    def _space_before(self, style: str) -> int:
+        """Return the space before paragraphs of `style`, as its style or the ones it is based on say."""
+        if style not in self._spaces_before:
+            found: ParagraphStyle | None = self._word.styles[style]
+            space = None
+            while found is not None and space is None:
+                space = found.paragraph_format.space_before
+                found = found.base_style
+            self._spaces_before[style] = space or 0
+        return self._spaces_before[style]
 
     def _style_id(self, style: str) -> str | None:
         """Return the id of the paragraph style called `style` (None for Normal), cached."""
@@ -430,8 +470,12 @@ class _BlockWriter:
             self._style_ids[style] = found
         return self._style_ids[style]
 
-    def _gap(self) -> None:
-        """Add a small empty paragraph: space after a table, and tables never merge."""
+    def _separate_tables(self) -> None:
+        """Put a small empty paragraph between two tables, which Word would otherwise join.
+
+        The one empty paragraph the writer makes, and only for two tables without a caption
+        between them (the templates give every table a caption, so it does not happen there).
+        """
         gap = self._word.add_paragraph().paragraph_format
         gap.space_after = Pt(0)
         gap.line_spacing = Pt(8)
@@ -465,24 +509,3 @@ def _column_widths(
     weights = list(relative) if relative and all(w > 0 for w in relative) else [1.0] * count
     total = sum(weights)
     return [Length(int(text_width * weight / total)) for weight in weights]
-
-
-def _sign_cell(
-    cell: _Cell, signatory: Signatory, *, keep: bool, font: FontFamily | None = None
-) -> None:
-    """Fill `cell` with space and a line to sign on, then name (bold), title, organisation."""
-    line = cell.paragraphs[0]
-    line.paragraph_format.space_before = Pt(36)
-    line.paragraph_format.right_indent = Mm(10)
-    oxml.add_bottom_border(line)
-    name = cell.add_paragraph()
-    for run in add_text(name, signatory.name, font):
-        run.bold = True
-    paragraphs = [line, name]
-    for text in (signatory.title, signatory.organisation):
-        paragraphs.append(cell.add_paragraph())
-        add_text(paragraphs[-1], text, font)
-    for paragraph in paragraphs:
-        paragraph.paragraph_format.space_after = Pt(0)
-        if keep or paragraph is not paragraphs[-1]:
-            paragraph.paragraph_format.keep_with_next = True
