@@ -12,6 +12,7 @@ import getpass
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, cast
@@ -394,8 +395,11 @@ def _sign(args: argparse.Namespace, language: Language) -> int:
     password = os.environ.get(PASSWORD_VARIABLE)
     if password is None and pdf.is_file() and certificate.is_file():
         try:
-            password = getpass.getpass(_("Lösenord för {cert}: ").format(cert=certificate))
+            with warnings.catch_warnings():  # without a terminal it reads stdin, and says so
+                warnings.simplefilter("ignore", getpass.GetPassWarning)
+                password = getpass.getpass(_("Lösenord för {cert}: ").format(cert=certificate))
         except EOFError:
+            print(file=sys.stderr)
             password = None
     written = api.sign_file(pdf, certificate, password, args.field, args.out, language)
     signed = written.signed

@@ -119,6 +119,18 @@ def test_one_changed_byte_breaks_the_signatures_over_it(signed_twice: bytes) -> 
     assert "BRUTEN" in describe_signature(reports[0])[0]
 
 
+@pytest.mark.parametrize("damage", [b"00" * 20, b"zz"])
+def test_a_damaged_signature_is_reported_broken_not_a_crash(
+    signed_twice: bytes, damage: bytes
+) -> None:
+    start = signed_twice.index(b"/Contents <") + len(b"/Contents <")
+    damaged = signed_twice[:start] + damage + signed_twice[start + len(damage) :]
+    reports = {r.field: r for r in verify_pdf(damaged)}
+    assert set(reports) == {"signatory-1", "signatory-2"}
+    assert reports["signatory-1"].broken and reports["signatory-1"].damage
+    assert "underskriften går inte att läsa" in describe_signature(reports["signatory-1"])[1]
+
+
 def test_content_added_after_signing_is_reported_as_a_change(signed_once: bytes) -> None:
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from gettext import NullTranslations
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from lofte_reports.app.files import write_atomically
 from lofte_reports.builders.catalogs import translations
@@ -84,6 +84,8 @@ class SignatureReport:
     """Whether the certificate leads to a trusted root; None when no roots were given."""
     trust_problem: str | None = None
     """Why the certificate is not trusted, when it is not."""
+    damage: str | None = None
+    """Why the signature could not be checked at all, when it could not."""
 
     @property
     def broken(self) -> bool:
@@ -217,7 +219,7 @@ def verify_pdf(
     """
     _ = gettext(language)
     _quiet_pyhanko()
-    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation import EmbeddedPdfSignature, validate_pdf_signature
 
     roots = [
         root
@@ -225,17 +227,35 @@ def verify_pdf(
         for root in _certificates(data, _, _name_at(trust_names, index))
     ]
     reader = _reader(pdf, _, pdf_name)
-    signatures = reader.embedded_regular_signatures
-    if not signatures:
+    found: list[tuple[float, int, SignatureReport]] = []
+    for index, (name, value, field) in enumerate(_fields(reader, True, _, pdf_name)):
+        try:
+            if value.get_object().get("/Type") == "/DocTimeStamp":
+                continue  # a time stamp of the document, not a person's signature
+            signature = EmbeddedPdfSignature(reader, field, name)
+            status = validate_pdf_signature(signature, _validation_context(roots))
+            report = _report(name, status, bool(roots), _)
+            found.append((signature.signed_revision, index, report))
+        except Exception as error:  # a damaged signature is a finding, not a crash
+            reason = _("underskriften går inte att läsa ({reason})").format(reason=error)
+            found.append((float("inf"), index, _unreadable(name, reason, _)))
+    if not found:
         message = _(
             "har inga underskrifter; skriv under den med make-report sign {pdf} --cert CERT.p12"
         ).format(pdf=pdf_name or "FIL.pdf")
         raise DataError([Problem(message, file=pdf_name)])
-    reports = []
-    for signature in signatures:
-        status = validate_pdf_signature(signature, _validation_context(roots))
-        reports.append(_report(signature.field_name, status, bool(roots), _))
-    return reports
+    return [report for _revision, _index, report in sorted(found, key=lambda f: f[:2])]
+
+
+def _fields(reader: PdfFileReader, filled: bool | None, _: Gettext, name: Path | None) -> list[Any]:
+    """Return pyHanko's (name, value, field) of the signature fields, signed or all (None)."""
+    from pyhanko.sign import fields
+
+    try:
+        return list(fields.enumerate_sig_fields(reader, filled))
+    except Exception as error:
+        message = _("är en skadad PDF-fil som inte går att läsa ({reason})").format(reason=error)
+        raise DataError([Problem(message, file=name)]) from None
 
 
 def describe(report: SignatureReport, language: Language = DEFAULT) -> list[str]:
@@ -267,8 +287,10 @@ def describe(report: SignatureReport, language: Language = DEFAULT) -> list[str]
     else:
         trusted = _("nej") + (f" ({report.trust_problem})" if report.trust_problem else "")
     verdict = _("BRUTEN") if report.broken else _("giltig")
+    damage = ["  " + report.damage] if report.damage else []
     return [
         _("Underskrift i fältet {field}: {verdict}").format(field=report.field, verdict=verdict),
+        *damage,
         "  " + _("Undertecknare: {signer}").format(signer=report.signer),
         "  " + _("Tid (enligt undertecknarens dator): {when}").format(when=when),
         "  " + _("Oförändrad: {intact}").format(intact=intact),
@@ -310,6 +332,11 @@ def _report(
     )
 
 
+def _unreadable(field: str, reason: str, _: Gettext) -> SignatureReport:
+    """Return the report of a signature too damaged to check."""
+    return SignatureReport(field, _("okänd"), None, False, "unclear", None, damage=reason)
+
+
 def _trust_problem(status: PdfSignatureStatus, _: Gettext) -> str:
     from pyhanko.sign.ades.report import AdESIndeterminate
 
@@ -337,9 +364,7 @@ def _choose_field(
     reader: PdfFileReader, wanted: str | None, _: Gettext, pdf_name: Path | None
 ) -> tuple[str, bool]:
     """Return the signature field to sign, and whether it must be made."""
-    from pyhanko.sign import fields
-
-    found = [(name, value is not None) for name, value, _ref in fields.enumerate_sig_fields(reader)]
+    found = [(name, value is not None) for name, value, _ref in _fields(reader, None, _, pdf_name)]
     empty = [name for name, filled in found if not filled]
     if wanted is None:
         if empty:
