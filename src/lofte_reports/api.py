@@ -8,12 +8,17 @@ the same way as files).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from gettext import NullTranslations
 from pathlib import Path
 from typing import Literal
 
+from lofte_reports.app import signing
 from lofte_reports.app.jobs import Job, PledgeFolder, build, job, plan_all, write_jobs
 from lofte_reports.app.scaffold import NEXT_STEPS, init_folder
+from lofte_reports.app.signing import SignatureReport as SignatureReport
+from lofte_reports.app.signing import SignedFile as SignedFile
+from lofte_reports.app.signing import SignedPdf as SignedPdf
 from lofte_reports.builders.followup import FollowUpKind, build_followup
 from lofte_reports.builders.pledge import build_pledge
 from lofte_reports.compute.lint import lint
@@ -334,6 +339,75 @@ def write_documents(
         chosen = followup_period(folder.pledge, documents, period_key)
         jobs = [job(folder.pledge, documents, chosen)]
     return write_jobs(folder, jobs, Path(out), formats), skipped
+
+
+# Signing (app/signing.py): pyHanko is loaded by these calls only, never to make documents.
+
+
+def sign_pdf(
+    pdf: bytes,
+    p12: bytes,
+    password: bytes | str | None = None,
+    field: str | None = None,
+    language: Language = DEFAULT_LANGUAGE,
+) -> SignedPdf:
+    """Return a PDF with a PAdES B-B signature added as an incremental update.
+
+    The key and certificate come from PKCS#12 bytes (`.p12`/`.pfx`) and their password.
+    `field` names the signature field (the pledge has `signatory-1`, `signatory-2` …);
+    without it the first empty one is signed, and a document with no empty field gets a
+    new invisible one (`.new_field`). The output starts with the input's bytes, so
+    PDF/A markers, tags and earlier signatures stay. DataError, in `language`, for a
+    wrong password, a file that is no PDF or PKCS#12, an unknown or signed field.
+    """
+    return signing.sign_pdf(pdf, p12, password, field, language)
+
+
+def sign_file(
+    pdf: PathLike,
+    certificate: PathLike,
+    password: bytes | str | None = None,
+    field: str | None = None,
+    out: PathLike | None = None,
+    language: Language = DEFAULT_LANGUAGE,
+) -> SignedFile:
+    """Sign a PDF file (see `sign_pdf`) and write it to `out`; return where and how.
+
+    By default `out` is the input's name with -signerad (lofte.pdf → lofte-signerad.pdf).
+    An existing output is refused unless it is the input itself (the signature is then
+    appended to it); the file is written whole or not at all.
+    """
+    target = Path(out) if out is not None else None
+    return signing.sign_file(Path(pdf), Path(certificate), password, field, target, language)
+
+
+def verify_pdf(
+    pdf: bytes, trust: Sequence[bytes] = (), language: Language = DEFAULT_LANGUAGE
+) -> list[SignatureReport]:
+    """Return a report of every signature in a PDF: signer, time, field, intact, coverage, trust.
+
+    `trust` holds root certificates (PEM or DER); without them trust is not judged
+    (`trusted` is None). Offline: revocation is not checked. DataError when the PDF has
+    no signature or cannot be read.
+    """
+    return signing.verify_pdf(pdf, trust, language)
+
+
+def verify_file(
+    pdf: PathLike, trust: Iterable[PathLike] = (), language: Language = DEFAULT_LANGUAGE
+) -> list[SignatureReport]:
+    """Return the report of every signature of a PDF file (see `verify_pdf`)."""
+    return signing.verify_file(Path(pdf), [Path(root) for root in trust], language)
+
+
+def describe_signature(report: SignatureReport, language: Language = DEFAULT_LANGUAGE) -> list[str]:
+    """Return a signature's report as lines for a reader, in `language`."""
+    return signing.describe(report, language)
+
+
+def interface_translations(language: Language = DEFAULT_LANGUAGE) -> NullTranslations:
+    """Return the translations of the command line's own (Swedish) texts into `language`."""
+    return signing.interface_translations(language)
 
 
 def _folder_of(path: Path) -> Path:

@@ -8,19 +8,24 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, cast
 
 from lofte_reports import __version__
-from lofte_reports.errors import LofteError
+from lofte_reports.errors import DataError, LofteError
+from lofte_reports.languages import DEFAULT, LANGUAGES, Language, known
 
 EXIT_DATA = 1
 EXIT_INTERNAL = 3
+PASSWORD_VARIABLE = "LOFTE_CERT_PASSWORD"
+"""The environment variable a script gives the certificate's password in."""
 
 
 _ARGPARSE_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -78,8 +83,11 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)  # type: ignore[arg-type]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser of make-report and its subcommands."""
+def build_parser(language: Language = DEFAULT) -> argparse.ArgumentParser:
+    """Return the argument parser of make-report and its subcommands.
+
+    `language` is that of the texts of `sign` and `verify` (their `--lang`).
+    """
     parser = _Parser(
         prog="make-report",
         formatter_class=_Formatter,
@@ -193,7 +201,86 @@ def build_parser() -> argparse.ArgumentParser:
         "Skriv ut JSON Schema för löftesfilen (pledge.yaml/.json).",
         folder=False,
     )
+    _signing_commands(commands, language)
     return parser
+
+
+def _signing_commands(commands: Any, language: Language) -> None:
+    """Add `sign` and `verify`, whose texts are translated into the interface language."""
+    _: Callable[[str], str] = str  # Swedish is the source language: no catalog to load
+    if language != DEFAULT:
+        from lofte_reports.api import interface_translations
+
+        _ = interface_translations(language).gettext
+    sign = _command(
+        commands,
+        "sign",
+        _("skriv under en PDF med ett certifikat (PAdES)"),
+        _(
+            "Skriv under en PDF, t.ex. medborgarlöftet, med ett certifikat i en .p12-fil. "
+            "Underskriften läggs till i slutet av filen, så att allt som fanns stannar kvar "
+            "(också tidigare underskrifter). Lösenordet frågas efter, eller läses från "
+            "miljövariabeln LOFTE_CERT_PASSWORD. Utan --field skrivs det första tomma "
+            "underskriftsfältet under (signatory-1, signatory-2 …); har filen inget tomt fält "
+            "skapas ett osynligt."
+        ),
+        folder=False,
+    )
+    sign.add_argument("pdf", metavar=_("FIL.pdf"), help=_("PDF-filen som ska skrivas under"))
+    sign.add_argument(
+        "--cert",
+        required=True,
+        metavar="CERT.p12",
+        help=_("certifikatet med sin privata nyckel (PKCS#12: .p12 eller .pfx)"),
+    )
+    sign.add_argument(
+        "--field",
+        metavar=_("NAMN"),
+        help=_("underskriftsfältet, t.ex. signatory-2 (standard: det första tomma)"),
+    )
+    sign.add_argument(
+        "--out",
+        metavar=_("FIL"),
+        help=_(
+            "filen som skrivs (standard: FIL-signerad.pdf bredvid FIL.pdf); får inte finnas, "
+            "utom när det är FIL.pdf själv: då läggs underskriften till i den"
+        ),
+    )
+    verify = _command(
+        commands,
+        "verify",
+        _("kontrollera underskrifterna i en PDF"),
+        _(
+            "Visa varje underskrift i en PDF: vem som skrev under, när, i vilket fält, om "
+            "underskriften är oskadd och om dokumentet har ändrats efteråt. Avslutar med kod 1 "
+            "om någon underskrift är bruten eller om filen saknar underskrifter, och med --trust "
+            "också om en undertecknare inte är betrodd."
+        ),
+        folder=False,
+    )
+    verify.add_argument("pdf", metavar=_("FIL.pdf"), help=_("PDF-filen som ska kontrolleras"))
+    verify.add_argument(
+        "--trust",
+        action="append",
+        default=[],
+        metavar="CA.pem",
+        help=_(
+            "ett betrott rotcertifikat (PEM eller DER; flaggan kan upprepas); utan den "
+            "kontrolleras inte om undertecknarna är betrodda"
+        ),
+    )
+    for parser in (sign, verify):
+        parser.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default=DEFAULT,
+            help=_("språket i meddelanden och hjälp: sv (svenska) eller en (engelska)"),
+        )
+        if language != DEFAULT:
+            parser.formatter_class = argparse.RawDescriptionHelpFormatter  # "usage:"
+        parser._positionals.title = _("argument")
+        parser._optionals.title = _("flaggor")
+        parser._actions[0].help = _("visa den här hjälpen och avsluta")
 
 
 def _command(
@@ -244,7 +331,7 @@ def _help(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run make-report and return its exit code."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(_interface_language(argv)).parse_args(argv)
     try:
         return _run(args)
     except LofteError as error:
@@ -265,6 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from lofte_reports import api
 
+    if args.command in ("sign", "verify"):
+        return _run_signing(args)
     if args.command == "init":
         folder_path = Path(args.folder)
         created = api.init_folder(
@@ -303,6 +392,104 @@ def _run(args: argparse.Namespace) -> int:
         print(f"hoppar över {what}: {why}")
     for path in written:
         print(path)
+    return 0
+
+
+def _interface_language(argv: Sequence[str] | None) -> Language:
+    """Return the language `--lang` asks for, for the help of sign and verify; else Swedish."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    for index, word in enumerate(words):
+        if word == "--lang" and index + 1 < len(words):
+            return known(words[index + 1]) or DEFAULT
+        if word.startswith("--lang="):
+            return known(word.removeprefix("--lang=")) or DEFAULT
+    return DEFAULT
+
+
+def _run_signing(args: argparse.Namespace) -> int:
+    """Run sign or verify; their messages, errors too, are in the language of --lang."""
+    from lofte_reports import api
+
+    language: Language = args.lang
+    texts = api.interface_translations(language)
+    _ = texts.gettext
+    try:
+        if args.command == "sign":
+            return _sign(args, language)
+        return _verify(args, language)
+    except DataError as error:
+        count = len(error.problems)
+        head = texts.ngettext("{count} fel hittades:", "{count} fel hittades:", count)
+        lines = [head.format(count=count), *(f"  {problem}" for problem in error.problems)]
+        print("make-report: " + "\n".join(lines), file=sys.stderr)
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        print("make-report: " + _("avbrutet; ingen fil skrevs"), file=sys.stderr)
+        return EXIT_DATA
+
+
+def _sign(args: argparse.Namespace, language: Language) -> int:
+    from lofte_reports import api
+
+    _ = api.interface_translations(language).gettext
+    pdf, certificate = Path(args.pdf), Path(args.cert)
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if password is None and pdf.is_file() and certificate.is_file():
+        try:
+            with warnings.catch_warnings():  # without a terminal it reads stdin, and says so
+                warnings.simplefilter("ignore", getpass.GetPassWarning)
+                password = getpass.getpass(_("Lösenord för {cert}: ").format(cert=certificate))
+        except EOFError:
+            print(file=sys.stderr)
+            password = None
+    written = api.sign_file(pdf, certificate, password, args.field, args.out, language)
+    signed = written.signed
+    if signed.new_field:
+        print(
+            _(
+                "{pdf} hade inget tomt underskriftsfält; ett nytt osynligt fält, {field}, skapades."
+            ).format(pdf=pdf, field=signed.field)
+        )
+    print(
+        _("Skrev under {pdf} i fältet {field} som {signer}: {out}").format(
+            pdf=pdf, field=signed.field, signer=signed.signer, out=written.path
+        )
+    )
+    return 0
+
+
+def _verify(args: argparse.Namespace, language: Language) -> int:
+    from lofte_reports import api
+
+    texts = api.interface_translations(language)
+    reports = api.verify_file(args.pdf, args.trust, language)
+    for report in reports:
+        print("\n".join(api.describe_signature(report, language)))
+    count = len(reports)
+    broken = sum(report.broken for report in reports)
+    untrusted = sum(report.trusted is False for report in reports)
+    if broken:
+        message = texts.ngettext(
+            "{broken} av {count} underskrifter är bruten: den går inte att lita på; "
+            "skriv under en oförändrad kopia på nytt",
+            "{broken} av {count} underskrifter är brutna: de går inte att lita på; "
+            "skriv under en oförändrad kopia på nytt",
+            broken,
+        )
+        print("make-report: " + message.format(broken=broken, count=count), file=sys.stderr)
+        return EXIT_DATA
+    if untrusted:
+        message = texts.ngettext(
+            "{untrusted} av {count} undertecknare är inte betrodd enligt --trust",
+            "{untrusted} av {count} undertecknare är inte betrodda enligt --trust",
+            untrusted,
+        )
+        print("make-report: " + message.format(untrusted=untrusted, count=count), file=sys.stderr)
+        return EXIT_DATA
+    summary = texts.ngettext(
+        "{pdf}: underskriften är giltig", "{pdf}: alla {count} underskrifter är giltiga", count
+    )
+    print(summary.format(pdf=args.pdf, count=count))
     return 0
 
 

@@ -21,6 +21,7 @@ from lofte_reports import (
     write_pledge,
 )
 from tests.conftest import ROOT, SAMPLE, docx_text, pdf_text
+from tests.pki import PASSWORD, make_pki, unsigned_pledge
 
 HOSTILE = "<b>fet</b> &amp; AT&T x<y>z {{ 7*7 }} {% if x %}ja{% endif %} * # _ [a](b) ŋ đ ŧ á č š ž Ŋ Đ Ŧ 😀 ☺"
 
@@ -164,7 +165,14 @@ def test_readme_api_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     examples = re.findall(r"```python\n(.*?)```", readme, re.S)
     assert examples, "README has no Python example"
     monkeypatch.chdir(ROOT)
-    namespace: dict[str, Any] = {"out_dir": tmp_path}
+    pki = make_pki()
+    namespace: dict[str, Any] = {
+        "out_dir": tmp_path,  # and what the signing example is given:
+        "pdf_bytes": unsigned_pledge(),
+        "p12_bytes": next(iter(pki.p12.values())),
+        "password": PASSWORD,
+        "ca_pem": pki.root_pem,
+    }
     for example in examples:
         exec(example.replace('"out/"', "out_dir"), namespace)
 

@@ -252,6 +252,6 @@ def test_each_signatory_has_an_empty_tagged_signature_field_above_the_line() -> 
         by_key = {int(k): v for k, v in zip(nums[::2], nums[1::2], strict=True)}
         for field in fields:
             form = by_key[int(field.StructParent)]
-            assert form.S == "/Form" and form.K[0].Obj.objgen == field.objgen
+            assert form.S == "/Form" and form.K.Obj.objgen == field.objgen
     forms = [n for n in structure(pdf).walk() if n.role == "Form"]
     assert len(forms) == len(people) == 2

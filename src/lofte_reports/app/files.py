@@ -15,14 +15,15 @@ def write_files(files: dict[Path, bytes]) -> list[Path]:
     for path, content in files.items():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomically(path, content)
+            write_atomically(path, content)
         except OSError as error:
             raise DataError([Problem(f"kan inte skrivas: {error.strerror}", file=path)]) from None
         written.append(path)
     return written
 
 
-def _write_atomically(path: Path, content: bytes) -> None:
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write one file through a temporary file in its folder, renamed into place."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:

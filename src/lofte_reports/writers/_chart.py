@@ -50,4 +50,9 @@ def value_scale(values: list[float]) -> Scale:
     bottom = math.floor(low / step) * step
     if low < 0 and low - bottom < 0.4 * step:
         bottom -= step  # room for the value label under the lowest bar
-    return Scale(bottom, math.ceil(high / step) * step, step)
+    if bottom > low:  # a value too small for the division (5e-324 / 2 is 0)
+        bottom -= step
+    top = math.ceil(high / step) * step
+    if top < high:
+        top += step
+    return Scale(bottom, top, step)

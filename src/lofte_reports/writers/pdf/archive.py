@@ -150,7 +150,9 @@ def _signature_field(
     if "/AcroForm" not in pdf.Root:
         pdf.Root.AcroForm = Dictionary(Fields=Array())
     pdf.Root.AcroForm.Fields.append(widget)
-    form.K = Array([Dictionary(Type=Name.OBJR, Obj=widget, Pg=page.obj)])
+    # The object reference alone, not in an array: pyHanko's check of later signatures
+    # accepts a filled field only where the tree refers to it as Form /K /Obj.
+    form.K = Dictionary(Type=Name.OBJR, Obj=widget, Pg=page.obj)
     form.Pg = page.obj
 
 
