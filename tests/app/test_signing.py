@@ -362,3 +362,13 @@ def test_the_interface_catalog_translates_every_text_and_nothing_else() -> None:
         for string in strings:
             assert set(holes.findall(string)) <= given, key
         assert set(holes.findall(forms[-1])) <= set(holes.findall(strings[-1])), key
+
+
+def test_a_signed_pledge_stays_accessible(signed_twice: bytes, tmp_path: Path) -> None:
+    from outloud import check
+
+    file = tmp_path / "signerad.pdf"
+    file.write_bytes(signed_twice)
+    result = check(str(file))
+    findings = [(f.rule_id, f.message) for f in result.findings if f.severity != "info"]
+    assert (result.errors, result.warnings, findings) == (0, 0, [])

@@ -167,6 +167,7 @@ def sign_pdf(
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign import fields, signers
+    from pyhanko.stamp import TextStampStyle
 
     signer = _load_signer(p12, password, _, certificate_name)
     reader = _reader(pdf, _, pdf_name)
@@ -182,9 +183,12 @@ def sign_pdf(
             subfilter=fields.SigSeedSubFilter.PADES,
         )
         new_spec = fields.SigFieldSpec(chosen, on_page=-1) if new_field else None
-        output = signers.sign_pdf(
-            writer, metadata, signer=signer, new_field_spec=new_spec, existing_fields_only=False
-        )
+        # No text in the field's appearance: pyHanko's stamp ("Digitally signed by …") is
+        # English and untagged, and would cost the file its accessibility; PDF readers show
+        # who signed and when from the signature itself.
+        blank = TextStampStyle(stamp_text="", border_width=0)
+        signing = signers.PdfSigner(metadata, signer, stamp_style=blank, new_field_spec=new_spec)
+        output = signing.sign_pdf(writer, existing_fields_only=False)
     except PdfError as error:
         message = _("kan inte skrivas under: {reason}").format(reason=error)
         raise DataError([Problem(message, file=pdf_name)]) from None
