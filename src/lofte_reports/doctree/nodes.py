@@ -152,6 +152,11 @@ class SignatureBlock:
     date: str | None = None
     dateline: str | None = None
 
+    @property
+    def place_and_date(self) -> tuple[tuple[str, str | None], tuple[str, str | None]]:
+        """Return the (label, value) rows of place and date; a None value is left blank."""
+        return ((self.place_label, self.place), (self.date_label, self.date))
+
 
 Block: TypeAlias = TitleBlock | Heading | Paragraph | ItemList | Table | Chart | SignatureBlock
 

@@ -404,13 +404,7 @@ class _BlockWriter:
         if block.dateline is not None:
             texts = [block.dateline]
         else:
-            texts = [
-                f"{label}: {value or _BLANK}"
-                for label, value in (
-                    (block.place_label, block.place),
-                    (block.date_label, block.date),
-                )
-            ]
+            texts = [f"{label}: {value or _BLANK}" for label, value in block.place_and_date]
         paragraphs = [self._new_paragraph("Normal", text) for text in texts]
         line_indent = Length(max(0, self._text_width - _SIGN_LINE))
         for signatory in block.signatories:

@@ -12,7 +12,7 @@ Marked content never nests: what is drawn inside a sequence belongs to it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,7 +80,7 @@ class Tagger:
     @contextmanager
     def marked(self, canv: Any, element: Element) -> Iterator[None]:
         """Draw what the block draws as content of `element`."""
-        if self._open:
+        if self._open:  # inside another sequence: the content is already that one's
             yield
             return
         page = canv.getPageNumber()
@@ -90,23 +90,19 @@ class Tagger:
         with self._sequence(canv, f"/{element.role} <</MCID {mcid}>> BDC"):
             yield
 
-    @contextmanager
-    def artifact(self, canv: Any, kind: str | None = None) -> Iterator[None]:
+    def artifact(self, canv: Any, kind: str | None = None) -> AbstractContextManager[None]:
         """Draw what the block draws as an artifact (`kind`: Pagination, Layout …)."""
-        if self._open:
-            yield
-            return
         opening = "/Artifact BMC" if kind is None else f"/Artifact <</Type /{kind}>> BDC"
-        with self._sequence(canv, opening):
-            yield
+        return self._sequence(canv, opening)
 
     @contextmanager
     def _sequence(self, canv: Any, opening: str) -> Iterator[None]:
-        self.open(canv, opening)
+        opened = self.open(canv, opening)
         try:
             yield
         finally:
-            self.close(canv)
+            if opened:
+                self.close(canv)
 
     def open(self, canv: Any, opening: str = "/Artifact BMC") -> bool:
         """Begin a marked sequence by hand (for callbacks); False if one is open already."""

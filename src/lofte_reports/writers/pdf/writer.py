@@ -428,7 +428,7 @@ class _PdfBuilder:
         first: list[Any] = []
         widths: list[float] = []
         style: list[Any] = [*plain_cells(self.fonts), ("BOTTOMPADDING", (0, 1), (-1, -1), 5 * MM)]
-        for label, value in ((block.place_label, block.place), (block.date_label, block.date)):
+        for label, value in block.place_and_date:
             label_width = min(column / 2, stringWidth(f"{label}:", self.fonts.regular, 10.5) + 6)
             widths += [label_width, column - label_width, _GUTTER]
             if block.dateline is not None:
