@@ -97,7 +97,7 @@ def test_writer_refuses_an_unknown_block(writer: str) -> None:
 @pytest.mark.parametrize("writer", WRITERS)
 def test_a_toned_span_is_coloured_and_keeps_its_text(writer: str) -> None:
     from lofte_reports.doctree.nodes import Paragraph, Span
-    from lofte_reports.writers._common import TONE_RGB
+    from lofte_reports.writers._look import TONE_RGB
 
     paragraph = Paragraph((Span("✔ Genomförd", tone="positive"),))
     output = WRITERS[writer](replace(every_block_document(), blocks=(paragraph,)))

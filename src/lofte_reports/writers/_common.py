@@ -1,19 +1,11 @@
-"""What the writers share: tone colours, so DOCX and PDF look alike, and the writer wrapper."""
+"""The writer wrapper every format uses (the shared look is in `_look`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lofte_reports.doctree.nodes import Document, Tone
-
-TONE_RGB: dict[Tone, str] = {
-    "positive": "1B6E20",
-    "caution": "8A5300",
-    "negative": "A50E0E",
-    "neutral": "4A4A4A",
-}
-"""Text colours for tones, each dark enough for 4.5:1 contrast on white."""
+from lofte_reports.doctree.nodes import Document
 
 
 @dataclass(frozen=True, slots=True)

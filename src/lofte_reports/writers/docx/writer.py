@@ -45,7 +45,7 @@ from lofte_reports.doctree.nodes import (
     unknown_block,
 )
 from lofte_reports.fonts.coverage import fallback_runs
-from lofte_reports.writers._common import TONE_RGB
+from lofte_reports.writers._look import TONE_RGB
 from lofte_reports.writers._page import (
     BOTTOM_MARGIN_MM,
     HEADER_DISTANCE_MM,

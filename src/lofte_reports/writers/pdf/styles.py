@@ -22,7 +22,8 @@ from reportlab.lib.units import mm as _mm
 
 from lofte_reports.doctree.nodes import FontFamily, ParagraphRole, Tone
 from lofte_reports.fonts.coverage import fallback_runs, family_lacks, missing_characters
-from lofte_reports.writers._common import TONE_RGB
+from lofte_reports.writers import _look as look
+from lofte_reports.writers._look import TONE_RGB, TextLook
 from lofte_reports.writers._page import BOTTOM_MARGIN_MM, HEADER_DISTANCE_MM, SIDE_MARGIN_MM
 from lofte_reports.writers.pdf.fonts import BUILT_IN, FONT_NAME, FontNames, register_fonts
 
@@ -37,13 +38,13 @@ MARGIN_BOTTOM = BOTTOM_MARGIN_MM * MM
 FOOTER_RULE_Y = 16 * MM
 FOOTER_BASELINE_Y = 11 * MM
 
-INK = colors.HexColor("#000000")
-HEADING_HEX = "#1B365D"  # dark blue, contrast far above 4.5:1 on white
+INK = colors.HexColor(f"#{look.INK}")
+HEADING_HEX = f"#{look.HEADING}"
 HEADING_INK = colors.HexColor(HEADING_HEX)
-MUTED_INK = colors.HexColor("#404040")  # grey but still 10:1 on white
-RULE = colors.HexColor("#595959")
-HEADER_FILL = colors.HexColor("#E4E4E4")
-NOTICE_FILL = colors.HexColor("#FFF6D5")
+MUTED_INK = colors.HexColor(f"#{look.MUTED}")
+RULE = colors.HexColor(f"#{look.RULE}")
+HEADER_FILL = colors.HexColor(f"#{look.HEADER_FILL}")
+NOTICE_FILL = colors.HexColor(f"#{look.NOTICE_FILL}")
 
 _TAB = "&nbsp;" * 4
 _SPACE_RUN = re.compile(" {2,}")
@@ -153,63 +154,44 @@ def styles(
     """
     register_fonts()
     heading_ink = HEADING_INK if heading_colour == HEADING_HEX else colors.HexColor(heading_colour)
-    regular, bold = fonts.regular, fonts.bold
+    inks = {"ink": INK, "heading": heading_ink, "muted": MUTED_INK}
 
-    def _style(name: str, parent: Any = None, **kw: Any) -> Any:
+    def _style(name: str, parent: Any = None, text: TextLook | None = None, **kw: Any) -> Any:
+        text = text or look.TEXT[name]
+        kw = {
+            "fontName": fonts.bold if text.bold else fonts.regular,
+            "fontSize": text.size,
+            "leading": text.leading,
+            "spaceBefore": text.space_before,
+            "spaceAfter": text.space_after,
+            "textColor": inks[text.ink],
+            **kw,
+        }
         return _base_style(name, parent, fonts, **kw)
 
-    body = _style(
-        "body",
-        fontName=regular,
-        fontSize=10.5,
-        leading=14.5,
-        spaceAfter=6,
-        textColor=INK,
-    )
-    lead = _style("lead", body, fontSize=12, leading=17, spaceAfter=8)
-    note = _style("note", body, fontSize=9, leading=12.5, textColor=MUTED_INK)
-    heading = _style("heading", body, fontName=bold, keepWithNext=1, textColor=heading_ink)
+    body = _style("body")
+    headings = {level: _style(f"h{level}", body, keepWithNext=1) for level in (1, 2, 3)}
     # Only table cells hyphenate: their columns are narrow, and running text stays whole
     # for copying and for screen readers.
-    cell = _style(
-        "cell",
-        body,
-        fontSize=9.5,
-        leading=12.5,
-        spaceAfter=0,
-        hyphenationLang=hyphenation_language(language),
-    )
-    page_header = _style("page_header", body, fontSize=8.5, leading=11, textColor=MUTED_INK)
+    cell = _style("cell", body, hyphenationLang=hyphenation_language(language))
+    page_header = _style("page_header", body)
     return Styles(
-        roles={"body": body, "lead": lead, "note": note},
-        title=_style(
-            "title", heading, fontSize=22, leading=27, spaceAfter=8, textColor=heading_ink
-        ),
-        title_line=_style("title_line", body, fontSize=12, leading=16, spaceAfter=1),
-        headings={
-            1: _style("h1", heading, fontSize=16, leading=20, spaceBefore=14, spaceAfter=6),
-            2: _style("h2", heading, fontSize=13, leading=17, spaceBefore=11, spaceAfter=5),
-            3: _style("h3", heading, fontSize=11, leading=15, spaceBefore=9, spaceAfter=4),
-        },
-        caption=_style(
-            "caption",
-            body,
-            fontName=bold,
-            fontSize=9.5,
-            leading=12.5,
-            spaceBefore=6,
-            spaceAfter=4,
-            keepWithNext=1,
-        ),
+        roles={"body": body, "lead": _style("lead", body), "note": _style("note", body)},
+        title=_style("title", body, keepWithNext=1),
+        title_line=_style("title_line", body),
+        headings=headings,
+        caption=_style("caption", body, keepWithNext=1),
         cell=cell,
-        cell_note=_style("cell_note", cell, fontSize=8.5, leading=11, textColor=MUTED_INK),
-        cell_header=_style("cell_header", cell, fontName=bold),
+        cell_note=_style("cell_note", cell),
+        cell_header=_style("cell_header", cell),
         page_header=page_header,
-        page_header_right=_style("page_header_right", page_header, alignment=TA_RIGHT),
-        notice=_style("notice", body, fontName=bold, fontSize=9.5, leading=12.5),
-        signature_label=_style("signature_label", body, spaceAfter=0),
-        signature_name=_style("signature_name", body, fontName=bold, spaceAfter=0),
-        signature_line=_style("signature_line", body, fontSize=9.5, leading=12.5, spaceAfter=0),
+        page_header_right=_style(
+            "page_header_right", page_header, look.TEXT["page_header"], alignment=TA_RIGHT
+        ),
+        notice=_style("notice", body),
+        signature_label=_style("signature_label", body),
+        signature_name=_style("signature_name", body),
+        signature_line=_style("signature_line", body),
     )
 
 
@@ -228,5 +210,5 @@ def list_style(
         fonts,
         leftIndent=indent,
         bulletIndent=1.5 * MM,
-        spaceAfter=3,
+        spaceAfter=look.LIST_ITEM_SPACE_AFTER,
     )
