@@ -50,10 +50,13 @@ demands exactly one such finding per chart, so a picture without alternative tex
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
-    """Return (DOCX, LibreOffice's tagged PDF) of every sample document, by file stem."""
+    """Return (DOCX, LibreOffice's tagged PDF) of every sample document, by file stem.
+
+    Our own PDF of each lies beside its DOCX, for comparing the two.
+    """
     out = tmp_path_factory.mktemp("tagged")
     for name in SAMPLES:
-        write_all(ROOT / "samples" / name, out, ["docx"])
+        write_all(ROOT / "samples" / name, out, ["docx", "pdf"])
     sources = sorted(out.glob("*.docx"))
     home = out / "home"
     home.mkdir()
@@ -183,3 +186,53 @@ def test_no_note_elements_no_private_characters_no_empty_paragraphs_but_empty_ce
         assert private == [], stem  # Word's Symbol bullet U+F0B7 was read as text
         empty = [e for e in elements if not e[2] and not e[3] and e[0] != "Figure"]
         assert {parent for _, parent, _, _ in empty} <= {"TD", "TH"}, (stem, empty)
+
+
+def _pages(pdf: Path) -> list[str]:
+    """Return each page's text, its whitespace made single spaces."""
+    from pypdf import PdfReader
+
+    return [" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages]
+
+
+def _headings(docx: Path) -> list[str]:
+    """Return the text of every title and heading paragraph of a DOCX, in order."""
+    import docx as python_docx
+
+    word = python_docx.Document(str(docx))
+    names = ("Title", "Heading 1", "Heading 2", "Heading 3")
+    found = [p.text for p in word.paragraphs if p.style is not None and p.style.name in names]
+    return [" ".join(text.split()) for text in found if text.strip()]
+
+
+def _heading_pages(headings: list[str], pages: list[str]) -> list[int]:
+    """Return the page (from 1) each heading starts on, each searched after the one before.
+
+    A heading's first words are sought: a heading wrapped over two lines reads as one.
+    """
+    found, page, at = [], 0, 0
+    for heading in headings:
+        words = " ".join(heading.split()[:3])
+        while page < len(pages) and words not in pages[page][at:]:
+            page, at = page + 1, 0
+        assert page < len(pages), f"heading {heading!r} is on no page"
+        at = pages[page].index(words, at) + len(words)
+        found.append(page + 1)
+    return found
+
+
+@pytest.mark.parametrize("stem", DOCUMENTS)
+def test_word_processor_lays_out_the_docx_as_our_pdf(
+    stem: str, exported: dict[str, tuple[Path, Path]]
+) -> None:
+    """LibreOffice's pages of our DOCX: the same page count and every heading on the same page
+    as in our PDF, give or take one page. One, because two layout engines break lines a
+    little differently, and a few lines more can push a heading to the next page."""
+    docx, exported_pdf = exported[stem]
+    ours, theirs = _pages(docx.with_suffix(".pdf")), _pages(exported_pdf)
+    assert abs(len(ours) - len(theirs)) <= 1, (len(ours), len(theirs))
+    headings = _headings(docx)
+    assert headings, "every sample document has headings"
+    pairs = zip(_heading_pages(headings, ours), _heading_pages(headings, theirs), strict=True)
+    moved = [(h, a, b) for h, (a, b) in zip(headings, pairs, strict=True) if abs(a - b) > 1]
+    assert moved == []

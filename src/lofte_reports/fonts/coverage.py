@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import io
+import struct
 from importlib import resources
 
 from lofte_reports.doctree.nodes import FontFamily
@@ -118,6 +119,42 @@ def fallback_runs(text: str, font: FontFamily | None) -> list[tuple[str, bool]]:
     return runs
 
 
+def embedding_refusal(data: bytes) -> str:
+    """Return why the font's licence forbids carrying it in our documents, or "" if it allows.
+
+    The licence is in the OS/2 table's fsType bits. Both formats carry the font (the PDF a
+    subset, the DOCX whole), so one rule serves both: what reportlab refuses to embed.
+    Fonts only for preview and print (bit 0x0004) and editable ones (0x0008) are allowed.
+    """
+    if len(data) < 12:
+        return ""  # not a font at all: the TrueType reader says so
+    (tables,) = struct.unpack_from(">H", data, 4)
+    for record in range(12, min(len(data) - 15, 12 + 16 * tables), 16):
+        tag, _, offset, length = struct.unpack_from(">4sIII", data, record)
+        if tag == b"OS/2" and length >= 10 and offset + 10 <= len(data):
+            (fs_type,) = struct.unpack_from(">H", data, offset + 8)
+            reason = _fs_type_refusal(fs_type)
+            if reason:
+                return (
+                    f"{reason} (OS/2 fsType {fs_type:#06x}). Välj ett typsnitt vars licens "
+                    "tillåter inbäddning, till exempel ett med öppen licens (SIL OFL)"
+                )
+    return ""
+
+
+def _fs_type_refusal(fs_type: int) -> str:
+    """Return why the fsType bits forbid our embedding, or ""."""
+    if (fs_type & 0x000F) == 0x0002:  # the usage bits say "restricted licence" alone
+        return "får enligt sin licens inte bäddas in i dokument"
+    if fs_type & 0x0100:
+        return (
+            "får enligt sin licens bara bäddas in helt, men PDF-filen tar med de tecken som används"
+        )
+    if fs_type & 0x0200:
+        return "får enligt sin licens bara bäddas in som bilder av tecknen"
+    return ""
+
+
 def font_family_name(data: bytes) -> str:
     """Return the family name in a TrueType font's name table; ValueError if it is unusable.
 
@@ -126,6 +163,9 @@ def font_family_name(data: bytes) -> str:
     """
     from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
 
+    refusal = embedding_refusal(data)
+    if refusal:
+        raise ValueError(refusal)
     try:
         face = TTFontFile(io.BytesIO(data))
     except TTFError as error:

@@ -98,6 +98,20 @@ _APP_XML = (
 )
 
 
+# Children of w:settings that follow w:embedTrueTypeFonts (ECMA-376 Part 1, 17.15.1.78).
+_AFTER_EMBED_FONTS = (
+    "w:embedSystemFonts", "w:saveSubsetFonts", "w:saveFormsData", "w:mirrorMargins",
+    "w:alignBordersAndEdges", "w:bordersDoNotSurroundHeader", "w:bordersDoNotSurroundFooter",
+    "w:gutterAtTop", "w:hideSpellingErrors", "w:hideGrammaticalErrors",
+    "w:activeWritingStyle", "w:proofState", "w:formsDesign", "w:attachedTemplate",
+    "w:linkStyles", "w:stylePaneFormatFilter", "w:stylePaneSortMethod", "w:documentType",
+    "w:mailMerge", "w:revisionView", "w:trackRevisions", "w:doNotTrackMoves",
+    "w:doNotTrackFormatting", "w:documentProtection", "w:autoFormatOverride",
+    "w:styleLockTheme", "w:styleLockQFSet", "w:defaultTabStop", "w:autoHyphenation",
+    *_AFTER_AUTO_HYPHENATION,
+)  # fmt: skip
+
+
 def set_language(word: DocxDocument, language: str) -> None:
     """Make `language` the language of all text: style defaults, Normal style and settings.
 
@@ -150,6 +164,13 @@ def set_auto_hyphenation(word: DocxDocument) -> None:
             OxmlElement("w:autoHyphenation"), *_AFTER_AUTO_HYPHENATION
         )
     flag.set(qn("w:val"), "true")
+
+
+def set_embed_fonts(word: DocxDocument) -> None:
+    """Tell Word that the document carries its fonts (`w:embedTrueTypeFonts`), so it keeps them."""
+    settings = word.settings.element
+    if settings.find(qn("w:embedTrueTypeFonts")) is None:
+        settings.insert_element_before(OxmlElement("w:embedTrueTypeFonts"), *_AFTER_EMBED_FONTS)
 
 
 def _set_lang(rpr: Any, language: str) -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import io
 from importlib.resources import files
+from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
@@ -55,6 +56,7 @@ from lofte_reports.writers._page import (
     side_margins_mm,
     text_width_mm,
 )
+from lofte_reports.writers.docx import fonts as docx_fonts
 from lofte_reports.writers.docx import look as docx_look
 from lofte_reports.writers.docx import oxml
 from lofte_reports.writers.docx import theme as docx_theme
@@ -113,9 +115,40 @@ def write_docx(document: Document) -> bytes:
     )
     for block in document.blocks:
         writer.add(block)
+    if reference is None:
+        _embed_fonts(word, look.font)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+def _embed_fonts(word: DocxDocument, font: FontFamily | None) -> None:
+    """Carry the document's font in the file: the theme's, or the shipped one.
+
+    The shipped font also goes along where runs name it for what a theme font lacks. Italic
+    faces go only into documents with italic text: a face is several hundred kilobytes.
+    """
+    parts = [word.element, *(part.element for part in _header_footer_parts(word))]
+    italic = any(element.xpath(".//w:i") for element in parts)
+    wanted = ("regular", "bold", "italic", "bold_italic") if italic else ("regular", "bold")
+    families = [(SHIPPED_FAMILY, docx_fonts.shipped_faces())]
+    if font is not None:
+        fallback = f'.//w:rFonts[@w:ascii="{SHIPPED_FAMILY}"]'
+        if not any(element.xpath(fallback) for element in parts):
+            families = []
+        families.append((font.name, docx_fonts.family_faces(font)))
+    for name, faces in families:
+        docx_fonts.embed_family(word, name, {k: v for k, v in faces.items() if k in wanted})
+
+
+def _header_footer_parts(word: DocxDocument) -> list[Any]:
+    """Return the header and footer parts the document's sections use."""
+    parts = []
+    for section in word.sections:
+        for story in (section.header, section.footer):
+            if not story.is_linked_to_previous:
+                parts.append(story.part)
+    return parts
 
 
 @functools.cache
