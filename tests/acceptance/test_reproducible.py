@@ -90,6 +90,21 @@ def test_two_runs_give_the_same_bytes_for_every_document_in_both_formats(tmp_pat
     assert made == files_in(second)
 
 
+def test_a_theme_with_a_reference_word_file_gives_the_same_bytes_too(tmp_path: Path) -> None:
+    folder = ROOT / "samples" / "stockholm-norrmalm-2019"
+    assert "reference_docx:" in (folder / "pledge.yaml").read_text(encoding="utf-8")
+    first, second = tmp_path / "first", tmp_path / "second"
+    make_report("pledge", str(folder), "--lang", "en", "--out", str(first), PYTHONHASHSEED="3")
+    time.sleep(1.1)
+    make_report("pledge", str(folder), "--lang", "en", "--out", str(second), PYTHONHASHSEED="4")
+    made = files_in(first)
+    assert sorted(made) == [
+        "medborgarlofte-stockholm-norrmalm-2019.en.docx",
+        "medborgarlofte-stockholm-norrmalm-2019.en.pdf",
+    ]
+    assert made == files_in(second)
+
+
 def test_a_docx_package_has_fixed_entry_times_order_and_attributes() -> None:
     folder = api.open_folder(SAMPLE)
     data = write(build(folder, job(folder.pledge, "pledge")), "docx")
