@@ -147,8 +147,8 @@ def _element_texts(pdf: Path) -> list[tuple[str, str, str, int]]:
         (
             "medborgarlofte-landskrona-2018",
             [
-                "Ort: ________________",
-                "Datum: ________________",
+                "Ort:",
+                "Datum:",
                 "Anneli Manelli",
                 "Lokalpolisområdeschef",
                 "Lokalpolisområde Landskrona",

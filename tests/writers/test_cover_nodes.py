@@ -18,6 +18,7 @@ from lofte_reports.doctree.nodes import (
 )
 from lofte_reports.doctree.walk import document_texts
 from lofte_reports.writers import FORMATS, writer
+from lofte_reports.writers._look import TEXT
 from lofte_reports.writers.docx import write_docx
 from tests.conftest import docx_text, normalise, pdf_text
 from tests.trees import every_block_document
@@ -125,7 +126,7 @@ def test_docx_table_cells_use_the_smaller_table_text_style() -> None:
     assert cell.style is not None
     assert cell.style.name == "Table Text"
     assert cell.style.font.size is not None
-    assert cell.style.font.size.pt == 9
+    assert cell.style.font.size.pt == TEXT["cell"].size < TEXT["body"].size
 
 
 @pytest.mark.parametrize(

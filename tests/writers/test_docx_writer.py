@@ -87,7 +87,7 @@ def test_every_text_of_every_block_is_present(word: DocxDocument) -> None:
         "Plan mot utfört",
         "Plan mot utfört per tertial",
         "Ort: Teststad",
-        "Datum: ________________",
+        "Datum: \t",
     ]
     for text in expected:
         assert text in texts, text
@@ -256,7 +256,7 @@ def test_footer_has_page_number_fields(word: DocxDocument) -> None:
     assert len(element.xpath(".//w:fldChar")) == 6
     text = "".join(element.xpath(".//w:t/text()"))
     assert text == "Sida 1 av 1"
-    assert footer.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert footer.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT  # as in the PDF
 
 
 def test_header_shows_running_title_and_bold_notice(word: DocxDocument) -> None:
@@ -328,7 +328,7 @@ def test_signature_block_reads_in_order_as_paragraphs_kept_together(word: DocxDo
     paragraphs = _signature_paragraphs(word, "Ort: Teststad")
     assert [p.text for p in paragraphs] == [
         "Ort: Teststad",
-        "Datum: ________________",
+        "Datum: \t",
         "Anneli Manelli",
         "Lokalpolisområdeschef",
         "Lokalpolisområde Test",
@@ -336,6 +336,9 @@ def test_signature_block_reads_in_order_as_paragraphs_kept_together(word: DocxDo
         "Kommunstyrelsens ordförande",
         "Test stad",
     ]
+    (stop,) = paragraphs[1].paragraph_format.tab_stops  # the line to write the date on …
+    assert round(stop.position.mm) == 70
+    assert [run.underline for run in paragraphs[1].runs if run.text == "\t"] == [True]  # … drawn
     names = [p for p in paragraphs if p.text in ("Anneli Manelli", "Torkild Strandberg")]
     for name in names:
         assert name.runs[0].bold

@@ -35,6 +35,7 @@ from lofte_reports.doctree.nodes import (
     Paragraph,
 )
 from lofte_reports.doctree.walk import document_texts
+from lofte_reports.writers._look import HEADER_FILL
 from lofte_reports.writers.docx import write_docx
 from lofte_reports.writers.pdf import write_pdf
 from tests.conftest import docx_text, normalise, pdf_text
@@ -226,14 +227,20 @@ def test_docx_table_header_is_shaded_with_the_accent() -> None:
     assert not list(table.rows[1].cells[0]._tc.iter(qn("w:shd")))
 
 
-def test_docx_without_accent_has_no_shading() -> None:
+def test_docx_without_accent_shades_the_header_as_the_pdf_does() -> None:
     word = docx.Document(io.BytesIO(write_docx(_styled(DocumentStyle()))))
-    assert not list(word.tables[0]._tbl.iter(qn("w:shd")))
+    table = word.tables[0]
+    fills = [shd.get(qn("w:fill")) for c in table.rows[0].cells for shd in c._tc.iter(qn("w:shd"))]
+    assert fills == [HEADER_FILL] * 3
+    assert not list(table.rows[1].cells[0]._tc.iter(qn("w:shd")))
 
 
 def test_docx_title_rule_takes_the_primary_colour() -> None:
     word = docx.Document(io.BytesIO(write_docx(_styled(DocumentStyle(primary=PRIMARY)))))
-    border = word.styles["Title"].element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}")
+    assert not word.styles["Title"].element.xpath("./w:pPr/w:pBdr")  # the template's blue rule
+    lines = [p for p in word.paragraphs if p.style is not None and p.style.name == "Subtitle"]
+    assert [len(line._p.xpath("./w:pPr/w:pBdr")) for line in lines] == [0] * (len(lines) - 1) + [1]
+    (border,) = lines[-1]._p.xpath("./w:pPr/w:pBdr/w:bottom")
     assert border.get(qn("w:color")) == PRIMARY[1:]
     assert border.get(qn("w:themeColor")) is None
 

@@ -12,6 +12,8 @@ from importlib import resources
 
 from lofte_reports.doctree.nodes import FontFamily
 
+SHIPPED_FAMILY = "DejaVu Sans"
+"""The family name of the shipped font, as its files name it and Word refers to it."""
 SHIPPED_FACES = (
     "DejaVuSans.ttf",
     "DejaVuSans-Bold.ttf",

@@ -65,6 +65,7 @@ TEXT: dict[str, TextLook] = {
     "cell_note": TextLook(8.5, 11, ink="muted"),
     "cell_header": TextLook(9.5, 12.5, bold=True),
     "page_header": TextLook(8.5, 11, space_after=6, ink="muted"),
+    "page_footer": TextLook(8.5, 11),
     "notice": TextLook(9.5, 12.5, space_after=6, bold=True),
     "signature_label": TextLook(10.5, 14.5),
     "signature_name": TextLook(10.5, 14.5, bold=True),

@@ -17,7 +17,7 @@ from docx.opc.part import Part
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import OxmlElement, parse_xml
 from docx.table import Table as DocxTable
-from docx.table import _Row
+from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
@@ -25,7 +25,6 @@ from lxml import etree
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 _AFTER_CANT_SPLIT = ("w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden")
 _AFTER_TBL_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
-_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc")
 # Children of w:settings that follow w:autoHyphenation (ECMA-376 Part 1, 17.15.1.78).
 _AFTER_AUTO_HYPHENATION = (
     "w:consecutiveHyphenLimit",
@@ -247,13 +246,131 @@ def set_numbering(paragraph: DocxParagraph, num_id: int) -> None:
     num_pr.get_or_add_numId().val = num_id
 
 
-def add_border(paragraph: DocxParagraph, side: str = "bottom") -> None:
-    """Draw a thin black line at the `side` ("top" or "bottom") of `paragraph`."""
-    border = parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:{side} w:val="single" w:sz="6" w:space="1" '
-        'w:color="000000"/></w:pBdr>'
-    )
-    paragraph._p.get_or_add_pPr().insert_element_before(border, *_AFTER_PBDR)
+Line = tuple[float, str]
+"""A border line: its width in points and its "RRGGBB" colour."""
+
+# Schema orders (ECMA-376 Part 1): children of w:pPr, w:tcPr and w:tblPr, and the sides of
+# each kind of border element. A child in the wrong place makes Word call the file damaged.
+_PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+    "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+    "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+    "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+_TCPR_ORDER = (
+    "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
+    "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+    "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange",
+)  # fmt: skip
+_TBLPR_ORDER = (
+    "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
+    "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+    "w:tblDescription", "w:tblPrChange",
+)  # fmt: skip
+_SIDES = {
+    "w:pBdr": ("top", "left", "bottom", "right", "between", "bar"),
+    "w:tcBorders": ("top", "left", "bottom", "right", "insideH", "insideV"),
+    "w:tblBorders": ("top", "left", "bottom", "right", "insideH", "insideV"),
+    "w:tblCellMar": ("top", "left", "bottom", "right"),
+}
+
+
+def set_child(parent: Any, child: Any, order: tuple[str, ...]) -> Any:
+    """Put `child` into `parent` where the schema `order` wants it, replacing one of its kind."""
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    later = order[order.index(_prefixed(child.tag)) + 1 :]
+    parent.insert_element_before(child, *later)
+    return child
+
+
+def _prefixed(tag: str) -> str:
+    """Return "w:name" for "{namespace}name" (the form the order tuples use)."""
+    return "w:" + tag.rsplit("}", 1)[-1]
+
+
+def eighths(points: float) -> str:
+    """Return a border width in eighths of a point, within Word's range (2 to 96)."""
+    return str(min(96, max(2, round(points * 8))))
+
+
+def borders(tag: str, sides: dict[str, Line | None], space: float = 0) -> Any:
+    """Return a border element `tag` with a line on each side given; None draws none there."""
+    element = OxmlElement(tag)
+    for side in _SIDES[tag]:
+        if side not in sides:
+            continue
+        edge = OxmlElement(f"w:{side}")
+        line = sides[side]
+        if line is None:
+            edge.set(qn("w:val"), "nil")
+        else:
+            width, colour = line
+            for name, value in (
+                ("w:val", "single"),
+                ("w:sz", eighths(width)),
+                ("w:space", str(round(space))),
+                ("w:color", colour),
+            ):
+                edge.set(qn(name), value)
+        element.append(edge)
+    return element
+
+
+def shading(fill: str) -> Any:
+    """Return a `w:shd` that fills with the colour `fill` ("RRGGBB")."""
+    element = OxmlElement("w:shd")
+    for name, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
+        element.set(qn(name), value)
+    return element
+
+
+def set_paragraph_borders(ppr: Any, space: float = 1, **sides: Line | None) -> None:
+    """Draw lines at the given sides of a paragraph (or paragraph style) properties `ppr`."""
+    set_child(ppr, borders("w:pBdr", sides, space), _PPR_ORDER)
+
+
+def set_paragraph_shading(ppr: Any, fill: str) -> None:
+    """Fill a paragraph's (or paragraph style's) background with `fill`."""
+    set_child(ppr, shading(fill), _PPR_ORDER)
+
+
+def remove_children(parent: Any, *tags: str) -> None:
+    """Remove every child of `parent` named in `tags` (e.g. "w:pBdr")."""
+    for tag in tags:
+        for old in parent.findall(qn(tag)):
+            parent.remove(old)
+
+
+def set_cell_borders(cell: _Cell, **sides: Line | None) -> None:
+    """Draw lines at the given sides of one table cell, over the table's own borders."""
+    set_child(cell._tc.get_or_add_tcPr(), borders("w:tcBorders", sides), _TCPR_ORDER)
+
+
+def set_cell_shading(cell: _Cell, fill: str) -> None:
+    """Fill one table cell with `fill` ("RRGGBB")."""
+    set_child(cell._tc.get_or_add_tcPr(), shading(fill), _TCPR_ORDER)
+
+
+def set_table_borders(tbl_pr: Any, **sides: Line | None) -> None:
+    """Set the borders of a table (or table style) properties `tbl_pr`."""
+    set_child(tbl_pr, borders("w:tblBorders", sides), _TBLPR_ORDER)
+
+
+def set_table_cell_margins(tbl_pr: Any, **sides: float) -> None:
+    """Set the default cell margins (in points) of a table (or table style)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in _SIDES["w:tblCellMar"]:
+        if side in sides:
+            edge = OxmlElement(f"w:{side}")
+            edge.set(qn("w:w"), str(round(sides[side] * 20)))
+            edge.set(qn("w:type"), "dxa")
+            margins.append(edge)
+    set_child(tbl_pr, margins, _TBLPR_ORDER)
 
 
 def replace_app_properties(word: DocxDocument, application: str) -> None:

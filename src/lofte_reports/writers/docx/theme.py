@@ -1,7 +1,6 @@
-"""A theme's look in a DOCX: colours and font in the styles, logos in the header.
+"""A theme's font and logos in a DOCX: the font named in every style, logos in the header.
 
-Word refers to fonts by name, so a theme's font is named in the styles (its family name)
-and not embedded; a reader without the font sees Word's substitute. An SVG logo is stored
+Word refers to fonts by name, so the font is named in the styles by its family name. An SVG logo is stored
 as Word 2016's `asvg:svgBlip` beside its PNG or JPEG fallback, which older readers show.
 """
 
@@ -15,38 +14,17 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import OxmlElement, parse_xml
-from docx.shared import Length, RGBColor
-from docx.table import _Cell
+from docx.shared import Length
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from lofte_reports.doctree.nodes import DocumentStyle, Logo
+from lofte_reports.doctree.nodes import Logo
 
-PRIMARY_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3")
 SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 SVG_NAMESPACE = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
 LOGO_IDS = 90_000  # drawing ids of header logos: apart from those in the body
 _FONT_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 _THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme")
 _BEFORE_RFONTS = ("w:rStyle",)
-_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
-
-
-def apply_look(word: DocxDocument, style: DocumentStyle) -> None:
-    """Colour the title and headings, and name the theme's font in every style."""
-    if style.primary is not None:
-        colour = RGBColor.from_string(style.primary.removeprefix("#"))
-        for name in PRIMARY_STYLES:
-            try:
-                found = word.styles[name]
-            except KeyError:
-                continue
-            found.font.color.rgb = colour
-            for border in found.element.xpath("./w:pPr/w:pBdr/*"):
-                border.set(qn("w:color"), str(colour))
-                for attribute in ("w:themeColor", "w:themeShade", "w:themeTint"):
-                    border.attrib.pop(qn(attribute), None)
-    if style.font is not None:
-        set_font(word, style.font.name)
 
 
 def set_font(word: DocxDocument, name: str) -> None:
@@ -88,17 +66,6 @@ def _name_font(rpr: Any, name: str) -> None:
         fonts.attrib.pop(qn(attribute), None)
     for attribute in _FONT_ATTRIBUTES:
         fonts.set(qn(attribute), name)
-
-
-def shade_cell(cell: _Cell, colour: str) -> None:
-    """Fill `cell` with `colour` ("#RRGGBB")."""
-    tc_pr = cell._tc.get_or_add_tcPr()
-    for old in tc_pr.findall(qn("w:shd")):
-        tc_pr.remove(old)
-    shading = parse_xml(
-        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{colour.removeprefix("#")}"/>'
-    )
-    tc_pr.insert_element_before(shading, *_AFTER_SHD)
 
 
 def add_logos(paragraph: DocxParagraph, logos: tuple[Logo, ...], height: Length) -> None:

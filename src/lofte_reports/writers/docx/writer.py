@@ -1,8 +1,8 @@
 """The DOCX writer: a `nodes.Document` drawn with python-docx onto its default template.
 
-Looks come from the template's built-in styles (Title, Heading N, List Bullet, Caption,
-Table Grid), which screen readers, Word's navigation pane and a future reference template
-all understand. Every block passes through `_BlockWriter.add`, the one place that
+Text goes into Word's built-in styles (Title, Heading N, List Bullet, Caption, Table Grid),
+which screen readers, Word's navigation pane and reference templates all understand; the
+built-in base restyles them to the PDF's look (`look.py`). Every block passes through `_BlockWriter.add`, the one place that
 dispatches on node type; page decorations are drawn apart from content.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import io
-import unicodedata
 from importlib.resources import files
 
 import docx
@@ -43,7 +42,8 @@ from lofte_reports.doctree.nodes import (
     split_page_label,
     unknown_block,
 )
-from lofte_reports.fonts.coverage import fallback_runs
+from lofte_reports.fonts.coverage import SHIPPED_FAMILY, fallback_runs
+from lofte_reports.writers import _look
 from lofte_reports.writers._common import document_time
 from lofte_reports.writers._look import TONE_RGB
 from lofte_reports.writers._page import (
@@ -55,12 +55,11 @@ from lofte_reports.writers._page import (
     side_margins_mm,
     text_width_mm,
 )
+from lofte_reports.writers.docx import look as docx_look
 from lofte_reports.writers.docx import oxml, package
 from lofte_reports.writers.docx import theme as docx_theme
 from lofte_reports.writers.docx.chart import add_chart
 from lofte_reports.writers.docx.reference import (
-    DARK_ACCENT,
-    DARKENED_STYLES,
     LEAD,
     NOTE_TEXT,
     TABLE_TEXT,
@@ -70,22 +69,12 @@ from lofte_reports.writers.docx.reference import (
 
 _TEXT_WIDTH = Mm(text_width_mm(Margins()))
 _CHART_SIZE = (Mm(150), Mm(85))
-_BLANK = "________________"
 _ROLE_STYLES = {"body": "Normal", "lead": LEAD, "note": NOTE_TEXT}
 _AFTER_TABLE = Pt(10)  # at least this much space between a table and the paragraph after it
 _SIGN_SPACE = Pt(36)  # room for a signature above its line
 _SIGN_LINE = Mm(80)  # the length of a line to sign on
-_GREY_TEXT = RGBColor(0x40, 0x40, 0x40)
-
-# What a theme's font lacks is drawn in a font named in its own run (the PDF draws it in the
-# shipped DejaVu Sans, which it embeds). A DOCX embeds no font and Word shows a named font
-# only where it is installed, so the name is the one readers most likely have: symbols
-# (✔ ⚠ ✖ ◐ ⊘) get "Segoe UI Symbol", which every Windows since 7 has and which Word
-# itself picks when such a symbol is typed in a font without it (LibreOffice and macOS
-# substitute a font that has the glyph); other characters (a Sami ŋ, say) get the PDF's
-# "DejaVu Sans", which LibreOffice and most Linux systems have and Word substitutes for.
-FALLBACK_SYMBOL_FONT = "Segoe UI Symbol"
-FALLBACK_TEXT_FONT = "DejaVu Sans"
+_WRITE_ON = Mm(50)  # the length of a line to write a place or date on
+_MUTED = RGBColor.from_string(_look.MUTED)
 
 
 def write_docx(document: Document) -> bytes:
@@ -105,8 +94,11 @@ def write_docx(document: Document) -> bytes:
     _set_properties(word, document.metadata)
     _prepare_styles(word, document.metadata.language, restyle=reference is None)
     section = word.sections[-1]
+    rule = look.primary.removeprefix("#") if look.primary else _look.RULE
     if reference is None:
-        docx_theme.apply_look(word, look)
+        heading = look.primary.removeprefix("#") if look.primary else _look.HEADING
+        docx_look.apply_built_in_look(word, heading, rule)
+        docx_theme.set_font(word, SHIPPED_FAMILY if look.font is None else look.font.name)
         _set_page(section, look.margins)
     # With a reference file its styles name the fonts, whose coverage is unknown: no split.
     font = look.font if reference is None else None
@@ -115,8 +107,9 @@ def write_docx(document: Document) -> bytes:
         word,
         document.metadata.language,
         _text_width(section),
-        look.accent if reference is None else None,
         font,
+        rule=None if reference is not None else rule,
+        header_fill=None if reference is not None else (look.accent or _look.HEADER_FILL),
     )
     for block in document.blocks:
         writer.add(block)
@@ -146,10 +139,11 @@ def _set_properties(word: DocxDocument, metadata: Metadata) -> None:
 
 
 def _prepare_styles(word: DocxDocument, language: str, restyle: bool = True) -> None:
-    """Set the language, darken too-light template colours, add the lead and note styles.
+    """Set the language and add the lead, note and table text styles.
 
-    Without `restyle` (a reference Word file's styles), only the language is set and the
-    lead and note styles added if the reference lacks them.
+    Without `restyle` (a reference Word file's styles) they are added only where the
+    reference lacks them, with a size of their own; with it, `look.apply_built_in_look`
+    gives them the PDF's look.
     """
     oxml.set_language(word, language)
     oxml.set_auto_hyphenation(word)
@@ -159,19 +153,8 @@ def _prepare_styles(word: DocxDocument, language: str, restyle: bool = True) -> 
             if _find_style(word, name) is None:
                 _paragraph_style(word, name).font.size = Pt(size)
         return
-    for name in DARKENED_STYLES:
-        if style := _find_style(word, name):
-            style.font.color.rgb = DARK_ACCENT
-    for name in ("Header", "Footer"):
-        if style := _find_style(word, name):
-            style.font.size = Pt(9)
-    _paragraph_style(word, LEAD).font.size = Pt(13)
-    note = _paragraph_style(word, NOTE_TEXT)
-    note.font.size = Pt(9)
-    note.font.color.rgb = _GREY_TEXT
-    table_text = _paragraph_style(word, TABLE_TEXT)
-    table_text.font.size = Pt(9)
-    table_text.paragraph_format.space_after = Pt(0)
+    for name in (LEAD, NOTE_TEXT, TABLE_TEXT):
+        _paragraph_style(word, name)
 
 
 def _find_style(word: DocxDocument, name: str) -> ParagraphStyle | None:
@@ -226,7 +209,7 @@ def _decorate_pages(
     texts = "\n".join(text for text in (look.header, page.header) if text)
     if keep_own and has_own_content(section.header):
         if page.notice:
-            _add_notice(section.header.add_paragraph(style="Header"), page.notice, font)
+            _add_notice(section.header.add_paragraph(style="Header"), page.notice, font, keep_own)
     elif texts or page.notice or look.logos:
         paragraph = section.header.paragraphs[0]
         if look.logos:
@@ -234,12 +217,11 @@ def _decorate_pages(
         if texts:
             if look.logos:
                 paragraph = section.header.add_paragraph(style="Header")
-            for run in add_text(paragraph, texts, font):
-                run.font.color.rgb = _GREY_TEXT
+            add_text(paragraph, texts, font)
         if page.notice:
             if texts or look.logos:
                 paragraph = section.header.add_paragraph(style="Header")
-            _add_notice(paragraph, page.notice, font)
+            _add_notice(paragraph, page.notice, font, keep_own)
     if keep_own and has_own_content(section.footer):
         return
     footer = section.footer.paragraphs[0]
@@ -248,10 +230,11 @@ def _decorate_pages(
         for stop in footer.style.paragraph_format.tab_stops if footer.style else ():
             footer.paragraph_format.tab_stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
         footer.paragraph_format.tab_stops.add_tab_stop(_text_width(section), WD_TAB_ALIGNMENT.RIGHT)
-        add_text(footer, look.footer, font)
+        for run in add_text(footer, look.footer, font):
+            run.font.color.rgb = _MUTED
         footer.add_run("\t")
-    else:
-        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    else:  # the PDF's place: at the right margin
+        footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for piece in split_page_label(page.page_label):
         if isinstance(piece, str):
             add_text(footer, piece, font)
@@ -259,30 +242,31 @@ def _decorate_pages(
             oxml.add_field(footer, "PAGE" if piece == 0 else "NUMPAGES", "1")
 
 
-def _add_notice(paragraph: DocxParagraph, notice: str, font: FontFamily | None = None) -> None:
+def _add_notice(
+    paragraph: DocxParagraph, notice: str, font: FontFamily | None, keep_own: bool
+) -> None:
+    """Add the example-data notice: bold, and boxed as in the PDF unless a reference decides."""
+    size = Pt(_look.TEXT["notice"].size)
     for run in add_text(paragraph, notice, font):
         run.bold = True
-        run.font.size = Pt(10)
+        run.font.size = size
+        if not keep_own:
+            run.font.color.rgb = RGBColor.from_string(_look.INK)
+    if not keep_own:
+        docx_look.notice_box(paragraph)
 
 
 def add_text(paragraph: DocxParagraph, text: str, font: FontFamily | None = None) -> list[Run]:
     """Append `text` as runs and return them: one, or more where a theme's `font` lacks
-    characters, each such stretch in a run naming a fallback font (`fallback_font_name`).
+    characters, each such stretch in a run naming the shipped font, as the PDF draws it.
     """
     runs = []
     for piece, fallback in fallback_runs(text, font):
         run = paragraph.add_run(piece)
         if fallback:
-            docx_theme.name_run_font(run, fallback_font_name(piece))
+            docx_theme.name_run_font(run, SHIPPED_FAMILY)
         runs.append(run)
     return runs
-
-
-def fallback_font_name(text: str) -> str:
-    """Return the font to name for characters a theme's font lacks (see FALLBACK_SYMBOL_FONT)."""
-    if all(unicodedata.category(char).startswith("S") for char in text):
-        return FALLBACK_SYMBOL_FONT
-    return FALLBACK_TEXT_FONT
 
 
 class _BlockWriter:
@@ -293,11 +277,16 @@ class _BlockWriter:
         word: DocxDocument,
         language: str,
         text_width: Length = _TEXT_WIDTH,
-        header_fill: str | None = None,
         font: FontFamily | None = None,
+        *,
+        rule: str | None = None,
+        header_fill: str | None = None,
     ) -> None:
+        """`rule` and `header_fill` ("RRGGBB") draw the built-in look; None leaves a
+        reference Word file's table style and title to decide."""
         self._word = word
         self._font = font
+        self._rule = rule
         self._language = language
         self._text_width = text_width
         self._header_fill = header_fill
@@ -327,9 +316,11 @@ class _BlockWriter:
 
     def _title(self, block: TitleBlock) -> None:
         """Draw the title in "Title" and its lines in "Subtitle", Word's own title styles."""
-        self._new_paragraph("Title", block.title)
+        last = self._new_paragraph("Title", block.title)
         for line in block.lines:
-            self._new_paragraph("Subtitle", line)
+            last = self._new_paragraph("Subtitle", line)
+        if self._rule is not None:
+            docx_look.title_rule(last, self._rule)
 
     def _heading(self, block: Heading) -> None:
         self._new_paragraph(f"Heading {block.level}", block.text)
@@ -372,7 +363,7 @@ class _BlockWriter:
                 cell.paragraphs[0]._p.style = self._style_id(TABLE_TEXT)
                 _add_spans(cell.paragraphs[0], node.spans, bold=number == 0, font=self._font)
                 if number == 0 and self._header_fill is not None:
-                    docx_theme.shade_cell(cell, self._header_fill)
+                    docx_look.header_cell(cell, self._header_fill.removeprefix("#"))
             oxml.keep_row_together(row)
         oxml.mark_header_row(table.rows[0])
         if block.caption:
@@ -400,10 +391,9 @@ class _BlockWriter:
         Every paragraph keeps with the next, so nobody signs alone on a page.
         """
         if block.dateline is not None:
-            texts = [block.dateline]
+            paragraphs = [self._new_paragraph("Normal", block.dateline)]
         else:
-            texts = [f"{label}: {value or _BLANK}" for label, value in block.place_and_date]
-        paragraphs = [self._new_paragraph("Normal", text) for text in texts]
+            paragraphs = [self._dated(label, value) for label, value in block.place_and_date]
         line_indent = Length(max(0, self._text_width - _SIGN_LINE))
         for signatory in block.signatories:
             name = self._new_paragraph("Normal")
@@ -411,7 +401,7 @@ class _BlockWriter:
                 run.bold = True
             name.paragraph_format.space_before = _SIGN_SPACE
             name.paragraph_format.right_indent = line_indent
-            oxml.add_border(name, "top")
+            docx_look.signature_line(name)
             lines = [name]
             lines += [
                 self._new_paragraph("Normal", t)
@@ -424,6 +414,23 @@ class _BlockWriter:
         for paragraph in paragraphs:
             paragraph.paragraph_format.keep_together = True
             paragraph.paragraph_format.keep_with_next = paragraph is not paragraphs[-1]
+
+    def _dated(self, label: str, value: str | None) -> DocxParagraph:
+        """Return "Ort: Landskrona", or "Ort:" and a line to write on: an underlined tab.
+
+        Not a tab leader: a word processor's tagged PDF puts a leader's underscores into
+        the text, which a screen reader then reads out one by one.
+        """
+        paragraph = self._new_paragraph("Normal", f"{label}:")
+        if value is None:
+            paragraph.paragraph_format.tab_stops.add_tab_stop(
+                Length(min(self._text_width, Mm(20) + _WRITE_ON))
+            )
+            paragraph.add_run(" ")
+            paragraph.add_run("\t").underline = True
+        else:
+            add_text(paragraph, f" {value}", self._font)
+        return paragraph
 
     def _caption(self, text: str) -> None:
         caption = self._new_paragraph("Caption", text)

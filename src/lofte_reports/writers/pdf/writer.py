@@ -44,6 +44,7 @@ from lofte_reports.doctree.nodes import (
     unknown_block,
 )
 from lofte_reports.writers._common import document_time
+from lofte_reports.writers._look import TEXT
 from lofte_reports.writers._page import side_margins_mm
 from lofte_reports.writers.pdf.archive import finish
 from lofte_reports.writers.pdf.chart import chart_flowable, draw_in_font
@@ -84,7 +85,7 @@ from lofte_reports.writers.pdf.tagging import Element, Tagger
 
 NOTICE_PADDING = 2.5 * MM
 LOGO_GAP = 4 * MM  # between logos, and between the logos and the header text
-FOOTER_SIZE = 8.5
+FOOTER_SIZE = TEXT["page_footer"].size
 
 
 def write_pdf(document: Document) -> bytes:
