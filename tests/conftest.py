@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -18,6 +19,10 @@ from lofte_reports import FollowUp, Pledge, api, load_pledge, render_pledge
 # makes them flaky (speed is measured in bench/).
 settings.register_profile("lofte", deadline=None)
 settings.load_profile("lofte")
+
+# The files' dates come from the data unless SOURCE_DATE_EPOCH is set; tests that want
+# it set it themselves.
+os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "landskrona-2018"

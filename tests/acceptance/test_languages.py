@@ -44,6 +44,14 @@ STEMS = [
     "uppfoljning-landskrona-2018-T3",
     "arssammanfattning-landskrona-2018",
 ]
+"""The Swedish documents' file names; another language adds its code (see `named`)."""
+
+
+def named(stem: str, language: Language) -> str:
+    """Return the file name stem of a document in `language`: Swedish ones have no suffix."""
+    return stem if language == "sv" else f"{stem}.{language}"
+
+
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -181,7 +189,7 @@ EXPECTED_EN = {
 def test_every_document_of_the_sample_renders_in_english(
     english: dict[tuple[str, Format], bytes], stem: str, fmt: Format
 ) -> None:
-    data = english[(stem, fmt)]
+    data = english[(named(stem, "en"), fmt)]
     assert data.startswith(b"%PDF" if fmt == "pdf" else b"PK")
     text = everything(data, fmt)
     for expected in EXPECTED_EN[stem]:
@@ -194,7 +202,7 @@ def test_every_document_of_the_sample_renders_in_english(
 def test_english_docx_declares_english_in_its_styles(
     english: dict[tuple[str, Format], bytes],
 ) -> None:
-    document = docx.Document(io.BytesIO(english[(STEMS[0], "docx")]))
+    document = docx.Document(io.BytesIO(english[(named(STEMS[0], "en"), "docx")]))
     assert re.search(r'<w:lang [^>]*w:val="en-GB"', document.styles.element.xml)
 
 
@@ -408,9 +416,9 @@ def test_no_fixed_text_of_the_other_language(
     foreign = vocabularies()[other]
     own = vocabularies()[language]
     documents = neutral_documents[language]
-    assert {stem for stem, _ in documents} == set(STEMS)
+    assert {stem for stem, _ in documents} == {named(stem, language) for stem in STEMS}
     for stem in STEMS:
-        data = documents[(stem, fmt)]
+        data = documents[(named(stem, language), fmt)]
         words = {w.lower() for w in WORD.findall(everything(data, fmt))}
         assert not words & foreign, f"{stem}.{fmt}: {sorted(words & foreign)}"
         assert len(words & own) > 15, f"{stem}.{fmt} shows too little of its own language"
@@ -480,8 +488,11 @@ def test_make_report_prints_the_warning_and_still_writes(
     assert "varning" in err
     assert f"{translated / 'pledge.yaml'}:5: municipality:" in err
     written = sorted(p.name for p in out.iterdir())
-    assert written == ["medborgarlofte-landskrona-2018.docx", "medborgarlofte-landskrona-2018.pdf"]
-    pdf = (out / "medborgarlofte-landskrona-2018.pdf").read_bytes()
+    assert written == [
+        "medborgarlofte-landskrona-2018.en.docx",
+        "medborgarlofte-landskrona-2018.en.pdf",
+    ]
+    pdf = (out / "medborgarlofte-landskrona-2018.en.pdf").read_bytes()
     assert EN_PROMISE in pdf_text(pdf)
 
 
@@ -498,12 +509,12 @@ def test_make_report_all_in_english_writes_the_ten_files(
         "varning:" in line and "texten finns bara på svenska" in line for line in err
     )
     written = sorted(p.name for p in out.iterdir())
-    assert written == sorted(f"{stem}.{fmt}" for stem in STEMS for fmt in FORMATS)
+    assert written == sorted(f"{stem}.en.{fmt}" for stem in STEMS for fmt in FORMATS)
     for stem in STEMS:
-        pdf = (out / f"{stem}.pdf").read_bytes()
+        pdf = (out / f"{stem}.en.pdf").read_bytes()
         assert document_language(pdf, "pdf") == "en-GB"
         assert "Page 1 of" in pdf_text(pdf)
-        word = (out / f"{stem}.docx").read_bytes()
+        word = (out / f"{stem}.en.docx").read_bytes()
         assert document_language(word, "docx") == "en-GB"
 
 
@@ -542,5 +553,5 @@ def test_plain_swedish_texts_in_english_documents_are_warned_once_each_where_wri
     err = capsys.readouterr().err
     assert err.count("parties[0].name:") == 1
     assert f"{file}:14: parties[0].name: texten finns bara på svenska" in err
-    pdf = pdf_text((out / "medborgarlofte-landskrona-2018.pdf").read_bytes())
+    pdf = pdf_text((out / "medborgarlofte-landskrona-2018.en.pdf").read_bytes())
     assert "Promises by the police" in pdf

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -23,12 +24,25 @@ def write_files(files: dict[Path, bytes]) -> list[Path]:
 
 
 def write_atomically(path: Path, content: bytes) -> None:
-    """Write one file through a temporary file in its folder, renamed into place."""
+    """Write one file through a temporary file in its folder, renamed into place.
+
+    The file gets the mode a plain `open` would give it (0666 less the umask), not the
+    temporary file's private 0600, so documents are as readable as the user's other files.
+    """
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
+            os.chmod(temporary, 0o666 & ~_umask())
             stream.write(content)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@functools.cache
+def _umask() -> int:
+    """Return the process's umask, read once (reading it means setting it, then back)."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask

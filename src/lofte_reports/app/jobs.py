@@ -18,6 +18,7 @@ from lofte_reports.builders.pledge import build_pledge
 from lofte_reports.doctree import nodes
 from lofte_reports.errors import DataError, Loc, Problem
 from lofte_reports.input.followup import RecordPlace
+from lofte_reports.languages import DEFAULT
 from lofte_reports.model.calendar import DateRange, ReportingPeriod, tertials, whole, years
 from lofte_reports.model.followup import FollowUp
 from lofte_reports.model.pledge import Pledge
@@ -64,12 +65,18 @@ class PledgeFolder:
 
 
 def job(pledge: Pledge, kind: JobKind, period: ReportingPeriod | None = None) -> Job:
-    """Return the job of one document; its file name says what it is and sorts by period."""
+    """Return the job of one document; its file name says what it is and sorts by period.
+
+    A document in another language than Swedish ends in its language code, as
+    medborgarlofte-landskrona-2018.en.pdf, so both languages can share a folder (an id
+    holds no dot, so no Swedish name can look like that).
+    """
+    language = "" if pledge.language == DEFAULT else f".{pledge.language}"
     if kind == "pledge" or period is None:
-        return Job("pledge", None, f"{_PREFIX['pledge']}-{pledge.id}")
+        return Job("pledge", None, f"{_PREFIX['pledge']}-{pledge.id}{language}")
     if period.kind == "whole":
-        return Job(kind, period, f"slutsammanfattning-{pledge.id}")
-    return Job(kind, period, f"{_PREFIX[kind]}-{_base_name(pledge)}-{period.key}")
+        return Job(kind, period, f"slutsammanfattning-{pledge.id}{language}")
+    return Job(kind, period, f"{_PREFIX[kind]}-{_base_name(pledge)}-{period.key}{language}")
 
 
 def _base_name(pledge: Pledge) -> str:

@@ -8,6 +8,7 @@ tree untouched through calls such as `doc.paragraphs(pledge.background)`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
@@ -29,9 +30,15 @@ Cell: TypeAlias = str | nodes.Span | nodes.Paragraph | Sequence[str | nodes.Span
 class DocumentCalls:
     """Collects blocks and document properties from template calls."""
 
-    def __init__(self, language: str = "sv", style: nodes.DocumentStyle | None = None) -> None:
+    def __init__(
+        self,
+        language: str = "sv",
+        style: nodes.DocumentStyle | None = None,
+        date: dt.date | None = None,
+    ) -> None:
         self._language_tag = LANGUAGE_TAGS.get(language, language)
         self._style = style or nodes.DocumentStyle()
+        self._date = date
         self._blocks: list[nodes.Block] = []
         self._metadata: nodes.Metadata | None = None
         self._page = nodes.PageSetup(page_label="{page} / {pages}")
@@ -46,6 +53,7 @@ class DocumentCalls:
             text_argument(subject),
             tuple(map(text_argument, keywords)),
             self._language_tag,
+            date=self._date,
         )
         return ""
 

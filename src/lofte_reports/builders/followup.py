@@ -31,5 +31,5 @@ def build_followup(
         "followup": followup,
         "report": period_report(pledge, followup, period),
     }
-    calls = PledgeCalls(pledge, style)
+    calls = PledgeCalls(pledge, style, period)
     return build(TEMPLATES[kind], calls, context, pledge.language, user_templates)

@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from lofte_reports.builders.base import DocumentCalls, build, text_argument
 from lofte_reports.doctree import nodes
+from lofte_reports.model.calendar import ReportingPeriod
 from lofte_reports.model.pledge import Pledge, PromiseGroup
 
 TEMPLATE = "pledge.j2"
 
 
+def document_date(pledge: Pledge, period: ReportingPeriod | None = None) -> dt.date:
+    """Return the day a document is dated: the files' creation date, the same on every run.
+
+    The pledge: its signing date, or the first day of its period when it has none. A
+    follow-up: the last day of the period it reports on (within the pledge).
+    """
+    if period is not None:
+        return period.range.end
+    return pledge.signing.date or pledge.period.start
+
+
 class PledgeCalls(DocumentCalls):
     """Template calls that know the pledge's promises and signatories."""
 
-    def __init__(self, pledge: Pledge, style: nodes.DocumentStyle | None = None) -> None:
-        super().__init__(pledge.language, style)
+    def __init__(
+        self,
+        pledge: Pledge,
+        style: nodes.DocumentStyle | None = None,
+        period: ReportingPeriod | None = None,
+    ) -> None:
+        super().__init__(pledge.language, style, document_date(pledge, period))
         self._pledge = pledge
 
     def promise_group(self, group: PromiseGroup) -> str:

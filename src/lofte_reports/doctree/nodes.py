@@ -8,6 +8,7 @@ A writer must handle every `Block` type (see `tests/writers/test_cover_nodes.py`
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 from typing import Literal, Never, NoReturn, TypeAlias
@@ -183,7 +184,11 @@ BLOCK_TYPES: tuple[type, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
-    """Document properties written into both formats."""
+    """Document properties written into every format.
+
+    `date` is the day the document is dated, from the data (see `builders.pledge.document_date`);
+    writers write it as the file's creation and modification date, never the clock.
+    """
 
     title: str
     author: str
@@ -191,6 +196,7 @@ class Metadata:
     keywords: tuple[str, ...] = ()
     language: str = "sv-SE"
     creator: str = "lofte_reports"
+    date: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,13 @@
-"""The writer wrapper every format uses (the shared look is in `_look`)."""
+"""The writer wrapper every format uses, and the time written into files (the look is in `_look`)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lofte_reports.doctree.nodes import Document
+from lofte_reports.doctree.nodes import Document, Metadata
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,3 +21,23 @@ class FunctionWriter:
     def write(self, document: Document) -> bytes:
         """Return the document as the bytes of one file."""
         return self.draw(document)
+
+
+def document_time(metadata: Metadata) -> dt.datetime | None:
+    """Return the time every writer puts in a file's properties, never the clock.
+
+    `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention) wins when
+    set; otherwise the document's own date (`Metadata.date`) at midnight UTC; None when
+    neither is known, and then no date is written. So the same input gives the same bytes.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            raise ValueError(
+                f"SOURCE_DATE_EPOCH ska vara ett antal sekunder sedan 1970, inte {epoch!r}"
+            ) from None
+    if metadata.date is None:
+        return None
+    return dt.datetime.combine(metadata.date, dt.time(), dt.UTC)

@@ -8,7 +8,6 @@ dispatches on node type; page decorations are drawn apart from content.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import io
 from importlib.resources import files
@@ -46,6 +45,7 @@ from lofte_reports.doctree.nodes import (
 )
 from lofte_reports.fonts.coverage import SHIPPED_FAMILY, fallback_runs
 from lofte_reports.writers import _look
+from lofte_reports.writers._common import document_time
 from lofte_reports.writers._look import TONE_RGB
 from lofte_reports.writers._page import (
     BOTTOM_MARGIN_MM,
@@ -58,7 +58,7 @@ from lofte_reports.writers._page import (
 )
 from lofte_reports.writers.docx import fonts as docx_fonts
 from lofte_reports.writers.docx import look as docx_look
-from lofte_reports.writers.docx import oxml
+from lofte_reports.writers.docx import oxml, package
 from lofte_reports.writers.docx import theme as docx_theme
 from lofte_reports.writers.docx.chart import add_chart
 from lofte_reports.writers.docx.reference import (
@@ -119,7 +119,7 @@ def write_docx(document: Document) -> bytes:
         _embed_fonts(word, look.font)
     out = io.BytesIO()
     word.save(out)
-    return out.getvalue()
+    return package.reproducible(out.getvalue(), document_time(document.metadata))
 
 
 def _embed_fonts(word: DocxDocument, font: FontFamily | None) -> None:
@@ -167,9 +167,7 @@ def _set_properties(word: DocxDocument, metadata: Metadata) -> None:
     props.keywords = ", ".join(metadata.keywords)
     props.language = metadata.language
     props.comments = metadata.subject or metadata.title
-    props.revision = 1
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props.created = props.modified = now
+    package.set_dates(word, document_time(metadata))
     oxml.replace_app_properties(word, metadata.creator)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-import re
 from xml.sax.saxutils import escape
 
 import pikepdf
@@ -37,8 +36,13 @@ def srgb_profile() -> bytes:
     return bytes(profile)
 
 
-def finish(pdf_bytes: bytes, tagger: Tagger) -> bytes:
-    """Return the PDF with its structure tree, PDF/UA and PDF/A identification and sRGB intent."""
+def finish(pdf_bytes: bytes, tagger: Tagger, when: dt.datetime | None) -> bytes:
+    """Return the PDF with its structure tree, PDF/UA and PDF/A identification and sRGB intent.
+
+    The file is dated `when` (`_common.document_time`), in the document info and the XMP
+    alike; without it neither holds a date. reportlab's own date (fixed at 2000-01-01 by its
+    invariant mode) is replaced. The file id is derived from the content: same input, same bytes.
+    """
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
         _structure_tree(pdf, tagger)
         root = pdf.Root
@@ -58,7 +62,14 @@ def finish(pdf_bytes: bytes, tagger: Tagger) -> bytes:
         )
         if "/Trapped" in pdf.docinfo:  # has no twin in the XMP that PDF/A allows
             del pdf.docinfo["/Trapped"]
-        metadata = pdf.make_stream(_xmp(pdf.docinfo, str(root.get("/Lang", "sv-SE"))).encode())
+        for key in ("/CreationDate", "/ModDate"):
+            if when is None:
+                if key in pdf.docinfo:
+                    del pdf.docinfo[key]
+            else:
+                pdf.docinfo[key] = String(_pdf_date(when))
+        language = str(root.get("/Lang", "sv-SE"))
+        metadata = pdf.make_stream(_xmp(pdf.docinfo, language, when).encode())
         metadata.Type, metadata.Subtype = Name.Metadata, Name.XML
         root.Metadata = metadata
         out = io.BytesIO()
@@ -156,22 +167,23 @@ def _signature_field(
     form.Pg = page.obj
 
 
-_PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})([Zz+-])?(\d{2})?'?(\d{2})?")
+def _pdf_date(when: dt.datetime) -> str:
+    """Return a time as a PDF date in UTC, e.g. "D:20180215000000Z"."""
+    return when.astimezone(dt.UTC).strftime("D:%Y%m%d%H%M%SZ")
 
 
-def _iso_date(value: object) -> str:
-    """Return a PDF date ("D:20000101000000+00'00'") as XMP wants it (ISO 8601)."""
-    match = _PDF_DATE.match(str(value))
-    if match is None:
-        return dt.datetime(2000, 1, 1, tzinfo=dt.UTC).isoformat()
-    year, month, day, hour, minute, second, sign, tz_hour, tz_minute = match.groups()
-    zone = "Z" if sign in (None, "Z", "z") else f"{sign}{tz_hour or '00'}:{tz_minute or '00'}"
-    if zone in ("+00:00", "-00:00"):
-        zone = "+00:00"
-    return f"{year}-{month}-{day}T{hour}:{minute}:{second}{zone}"
+def _xmp_dates(when: dt.datetime | None) -> str:
+    """Return the XMP twins of /CreationDate and /ModDate (both `when`), or nothing."""
+    if when is None:
+        return ""
+    iso = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return "".join(
+        f"\n   <xmp:{name}>{iso}</xmp:{name}>"
+        for name in ("CreateDate", "ModifyDate", "MetadataDate")
+    )
 
 
-def _xmp(info: pikepdf.Dictionary, language: str) -> str:
+def _xmp(info: pikepdf.Dictionary, language: str, when: dt.datetime | None) -> str:
     """Return the XMP packet: the document info's twins, PDF/A-2a and PDF/UA-1 identification.
 
     PDF/A needs every schema outside its own list described in the packet: the PDF/UA
@@ -182,7 +194,6 @@ def _xmp(info: pikepdf.Dictionary, language: str) -> str:
         return escape(str(info.get(key, "")))
 
     keywords = text("/Keywords")
-    creation, modified = _iso_date(info.get("/CreationDate")), _iso_date(info.get("/ModDate"))
     lang = escape(language)
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -203,10 +214,7 @@ def _xmp(info: pikepdf.Dictionary, language: str) -> str:
    <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
    <pdf:Keywords>{keywords}</pdf:Keywords>
    <pdf:Producer>{text("/Producer")}</pdf:Producer>
-   <xmp:CreatorTool>{text("/Creator")}</xmp:CreatorTool>
-   <xmp:CreateDate>{creation}</xmp:CreateDate>
-   <xmp:ModifyDate>{modified}</xmp:ModifyDate>
-   <xmp:MetadataDate>{modified}</xmp:MetadataDate>
+   <xmp:CreatorTool>{text("/Creator")}</xmp:CreatorTool>{_xmp_dates(when)}
    <pdfaid:part>2</pdfaid:part>
    <pdfaid:conformance>A</pdfaid:conformance>
    <pdfuaid:part>1</pdfuaid:part>

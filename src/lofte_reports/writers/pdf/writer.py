@@ -43,6 +43,7 @@ from lofte_reports.doctree.nodes import (
     Tone,
     unknown_block,
 )
+from lofte_reports.writers._common import document_time
 from lofte_reports.writers._look import TEXT
 from lofte_reports.writers._page import side_margins_mm
 from lofte_reports.writers.pdf.archive import finish
@@ -192,6 +193,7 @@ class _PdfBuilder:
     def render(self) -> bytes:
         """Lay out and draw the document in one pass; page labels are filled in at the end."""
         meta = self.document.metadata
+        when = document_time(meta)  # first: reportlab's invariant mode reads the same variable
         out = BytesIO()
         frame = Frame(
             self.margin_left,
@@ -227,7 +229,7 @@ class _PdfBuilder:
         story = [f for block in self.document.blocks for f in self._flowables(block)]
         story = story or [Spacer(0, 0)]  # an empty document still has its one page
         template.build(story, canvasmaker=self._canvas)
-        return finish(out.getvalue(), self.tagger)
+        return finish(out.getvalue(), self.tagger, when)
 
     def _canvas(self, *args: Any, **kwargs: Any) -> Any:
         canvas = _FinishingCanvas(*args, **kwargs)
