@@ -182,6 +182,11 @@ def test_every_chart_part_keeps_the_schema_order(sample_charts: list[ChartRead])
             positions = [order.index(name) for name in children]
             assert positions == sorted(positions), (chart.name, children)
         assert etree.QName(chart.root).localname == "chartSpace"
+        area = chart.root.find("c:chart/c:plotArea", NS)
+        ids = [int(v) for v in area.xpath("c:barChart/c:axId/@val", namespaces=NS)]
+        axes = [int(v) for v in area.xpath("*/c:axId/@val", namespaces=NS)[2:]]
+        crossed = [int(v) for v in area.xpath("*/c:crossAx/@val", namespaces=NS)]
+        assert all(0 <= n < 2**32 for n in ids) and ids == axes == crossed[::-1], chart.name
 
 
 def test_chart_texts_are_in_the_document_font_and_language(sample_charts: list[ChartRead]) -> None:

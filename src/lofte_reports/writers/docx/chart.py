@@ -147,6 +147,8 @@ def chart_xml(chart: Chart, language: str, font: str, workbook_rid: str) -> byte
     space.plotArea.append(_shape(None))
     for element in space.iter(f"{{{_A}}}rPr", f"{{{_A}}}endParaRPr", f"{{{_A}}}defRPr"):
         element.set("lang", language)
+    for element in space.iter(f"{{{_C}}}axId", f"{{{_C}}}crossAx"):  # the schema's unsignedInt
+        element.set("val", str(int(element.get("val")) % 2**32))
     external = space.get_or_add_externalData()
     external.rId = workbook_rid
     external.get_or_add_autoUpdate().set("val", "0")
