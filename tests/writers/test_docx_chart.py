@@ -322,3 +322,33 @@ def test_libreoffice_draws_a_tertials_chart_with_its_labels(tmp_path: Path) -> N
 def swedish(number: float) -> str:
     """Return `number` as LibreOffice's General format shows it in a Swedish document."""
     return str(int(number)) if number.is_integer() else repr(number).replace(".", ",")
+
+
+@pytest.mark.parametrize(
+    ("chart", "rows"),
+    [
+        (Chart("Inga kategorier", (), (Series("S", ()),), "alt"), []),
+        (
+            Chart("Tomt", ("A", "B"), (Series("Ingen", (None, None)),), "alt"),
+            [[None, "Ingen"], ["A", None], ["B", None]],
+        ),
+        (Chart("Utan serier", ("A",), (), "alt"), [[None], ["A"]]),
+        (
+            Chart("", ("A", "B"), (Series("Skillnad", (-3.5, 2)),), "alt"),
+            [[None, "Skillnad"], ["A", -3.5], ["B", 2]],
+        ),
+    ],
+)
+def test_charts_with_little_or_negative_data_are_still_whole(
+    chart: Chart, rows: list[list[Any]]
+) -> None:
+    base = every_block_document()
+    (read,) = charts_of(write_docx(Document(base.metadata, base.page, (chart,))))
+    sheet = openpyxl.load_workbook(io.BytesIO(read.workbook.blob)).active
+    assert [[cell.value for cell in row] for row in sheet.iter_rows()] == rows
+    scaling = read.root.find("c:chart/c:plotArea/c:valAx/c:scaling", NS)
+    low, high = (float(scaling.find(f"c:{end}", NS).get("val")) for end in ("min", "max"))
+    assert (
+        low <= min([0, *(v for s in chart.series for v in s.values if v is not None)]) <= 0 < high
+    )
+    assert (read.root.find("c:chart/c:title", NS) is None) == (not chart.title)
