@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 BUILTIN_FONT = "DejaVu Sans"
 """The chart font of the built-in look: the PDF's."""
+_FIRST_AXIS_ID = 50010001
 _WORKBOOK_RID = "rId1"  # the first relationship of a new chart part
 _SOLID_FILLS = ("404040", "BFBFBF", "FFFFFF")
 _PATTERNS = ("wdUpDiag", "smCheck", "horz", "dkVert", "openDmnd")
@@ -147,8 +148,11 @@ def chart_xml(chart: Chart, language: str, font: str, workbook_rid: str) -> byte
     space.plotArea.append(_shape(None))
     for element in space.iter(f"{{{_A}}}rPr", f"{{{_A}}}endParaRPr", f"{{{_A}}}defRPr"):
         element.set("lang", language)
-    for element in space.iter(f"{{{_C}}}axId", f"{{{_C}}}crossAx"):  # the schema's unsignedInt
-        element.set("val", str(int(element.get("val")) % 2**32))
+    # python-pptx's axis ids are negative, the schema's are unsigned; LibreOffice reads ids
+    # above 2**31 as other axes and draws the value axis title twice: small ones, as Word's.
+    ids: dict[str, str] = {}
+    for element in space.iter(f"{{{_C}}}axId", f"{{{_C}}}crossAx"):
+        element.set("val", ids.setdefault(element.get("val"), str(_FIRST_AXIS_ID + len(ids))))
     external = space.get_or_add_externalData()
     external.rId = workbook_rid
     external.get_or_add_autoUpdate().set("val", "0")
