@@ -1,17 +1,21 @@
-"""A `Chart` node as a native Word bar chart: a chart part plus an inline drawing.
+"""A `Chart` node as a native Word bar chart: a chart part, its workbook, an inline drawing.
 
-Word and LibreOffice draw a chart part from its cached values, so no embedded workbook
-is needed to show it. The XML is a small template of our own (cheaper than python-pptx)
-in the cell-reference-plus-cache form Word writes; every text from data is escaped.
-The look is readable in black and white: grey fills or patterns, black outlines, values
-printed on the bars.
+python-pptx's chart XML writer makes the chart part (a clustered column chart with the
+values cached and referring to cells), and its chart objects set the look; lxml adds only
+what python-pptx has no API for (language, square corners, the background). The values
+also go into an embedded workbook (`chart_workbook`), so Word's "Edit data" opens them.
+The value axis is the PDF's (`value_scale`): from zero, in round steps, so 61 never looks
+like a third of 63. The look is readable in black and white: grey fills or patterns, black
+outlines, values printed on the bars, in the document's font and ink. python-pptx is
+imported only when a chart is drawn: it costs about 0.1 s.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from xml.sax.saxutils import escape, quoteattr
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import quoteattr
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -22,104 +26,188 @@ from docx.oxml.parser import parse_xml
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from lofte_reports.doctree.nodes import Chart
+from lofte_reports.writers import _look
 from lofte_reports.writers._chart import chart_values, value_scale
+from lofte_reports.writers.docx.chart_workbook import chart_workbook, drawn
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-_SHEET = "Data"
+BUILTIN_FONT = "DejaVu Sans"
+"""The chart font of the built-in look: the PDF's."""
+_FIRST_AXIS_ID = 50010001
+_WORKBOOK_RID = "rId1"  # the first relationship of a new chart part
 _SOLID_FILLS = ("404040", "BFBFBF", "FFFFFF")
 _PATTERNS = ("wdUpDiag", "smCheck", "horz", "dkVert", "openDmnd")
+_BLACK = "000000"
+_WHITE = "FFFFFF"
+_GRID = "BFBFBF"
+_HAIRLINE = 9525  # EMU: 0.75 pt
+_GRID_LINE = 3175  # EMU: 0.25 pt
+_NO_DATE = datetime(2000, 1, 1, tzinfo=UTC)  # for a package without a creation date
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 # Characters XML 1.0 cannot carry; python-docx refuses them in run text too.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def add_chart(paragraph: DocxParagraph, chart: Chart, cx: int, cy: int, language: str) -> None:
-    """Add `chart` as a new chart part and draw it inline, `cx` by `cy` EMU, in `paragraph`."""
+def add_chart(
+    paragraph: DocxParagraph,
+    chart: Chart,
+    cx: int,
+    cy: int,
+    language: str,
+    font: str = BUILTIN_FONT,
+) -> None:
+    """Add `chart` as a chart part with its workbook, and draw it inline, `cx` by `cy` EMU.
+
+    The workbook's dates are the document's creation date: the same document, the same bytes.
+    """
     story = paragraph.part
     package = story.package
     assert package is not None, "a paragraph of a saved-to-be document has a package"
+    created = package.core_properties.created or _NO_DATE
+    sheet_name: PackURI = package.next_partname("/word/embeddings/Microsoft_Excel_Sheet%d.xlsx")
+    workbook = Part(
+        sheet_name, CT.SML_SHEET, chart_workbook(drawn(chart), chart.categories, created), package
+    )
     partname: PackURI = package.next_partname("/word/charts/chart%d.xml")
-    part = Part(partname, CT.DML_CHART, chart_xml(chart, language), package)
+    part = Part(partname, CT.DML_CHART, chart_xml(chart, language, font, _WORKBOOK_RID), package)
+    assert part.relate_to(workbook, RT.PACKAGE) == _WORKBOOK_RID
     rid = story.relate_to(part, RT.CHART)
     inline = parse_xml(_inline_xml(chart, rid, story.next_id, cx, cy))
     paragraph.add_run()._r.add_drawing(inline)
 
 
-def chart_xml(chart: Chart, language: str) -> bytes:
-    """Return the chart part: a clustered column chart with one series per `Series`."""
-    series = "".join(_series_xml(chart, index) for index in range(len(chart.series)))
-    axis_title = _title_xml(chart.value_axis_label, 1000, language, rotated=True)
-    scale = value_scale(chart_values(chart))  # the PDF's scale: from zero, round steps
-    xml = _CHART_TEMPLATE.format(
-        ns=nsdecls("c", "a", "r"),
-        lang=_attr(language),
-        title=_title_xml(chart.title, 1200, language, rotated=False),
-        series=series,
-        value_axis_title=axis_title,
-        axis_max=_number(scale.high),
-        axis_min=_number(scale.low),
-        major_unit=_number(scale.step),
-    )
-    return xml.encode("utf-8")
+def chart_xml(chart: Chart, language: str, font: str, workbook_rid: str) -> bytes:
+    """Return the chart part: a clustered column chart with one series per `Series`.
 
+    `workbook_rid` is the chart part's relationship to its embedded workbook.
+    """
+    from lxml import etree
+    from pptx.chart.chart import Chart as PptxChart
+    from pptx.chart.data import CategoryChartData
+    from pptx.chart.xmlwriter import ChartXmlWriter
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+    from pptx.oxml import parse_xml as parse_pptx
+    from pptx.util import Pt
 
-def _series_xml(chart: Chart, index: int) -> str:
-    """Return one `c:ser`: name, categories and values, each a reference plus its cache."""
-    series = chart.series[index]
-    column = _column(index)
-    last_row = len(chart.categories) + 1
-    name = f'<c:pt idx="0"><c:v>{_text(series.name)}</c:v></c:pt>'
-    categories = "".join(
-        f'<c:pt idx="{row}"><c:v>{_text(category)}</c:v></c:pt>'
-        for row, category in enumerate(chart.categories)
-    )
-    values = "".join(
-        f'<c:pt idx="{row}"><c:v>{_number(value)}</c:v></c:pt>'
-        for row, value in enumerate(series.values)
-        if value is not None and math.isfinite(value)
-    )
-    count = len(chart.categories)
-    return (
-        f'<c:ser><c:idx val="{index}"/><c:order val="{index}"/>'
-        f"<c:tx><c:strRef><c:f>{_SHEET}!${column}$1</c:f>"
-        f'<c:strCache><c:ptCount val="1"/>{name}</c:strCache></c:strRef></c:tx>'
-        f'{_fill_xml(index)}<c:invertIfNegative val="0"/>{_DATA_LABELS}'
-        f"<c:cat><c:strRef><c:f>{_SHEET}!$A$2:$A${last_row}</c:f>"
-        f'<c:strCache><c:ptCount val="{count}"/>{categories}</c:strCache></c:strRef></c:cat>'
-        f"<c:val><c:numRef><c:f>{_SHEET}!${column}$2:${column}${last_row}</c:f>"
-        f'<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="{count}"/>'
-        f"{values}</c:numCache></c:numRef></c:val></c:ser>"
-    )
+    data = CategoryChartData(number_format="General")
+    data.categories = [_checked(category) for category in chart.categories]
+    for series in drawn(chart):
+        data.add_series(_checked(series.name), series.values)
+    xml = ChartXmlWriter(XL_CHART_TYPE.COLUMN_CLUSTERED, data).xml
+    space: Any = parse_pptx(xml.encode("utf-8"))
+    view = PptxChart(space, None)
 
-
-def _fill_xml(index: int) -> str:
-    """Return the series' shape properties: greys first, then black-on-white patterns."""
-    if index < len(_SOLID_FILLS):
-        fill = f'<a:solidFill><a:srgbClr val="{_SOLID_FILLS[index]}"/></a:solidFill>'
+    view.font.name = _checked(font)
+    view.font.size = Pt(10)
+    view.font.color.rgb = _rgb(_look.INK)
+    if chart.title:
+        view.chart_title.text_frame.text = _checked(chart.title)
+        _size_texts(view.chart_title.text_frame, 12, bold=True)
     else:
+        view.has_title = False
+
+    plot = view.plots[0]
+    plot.gap_width = 80
+    plot.overlap = 0
+    plot.vary_by_categories = False
+    plot.has_data_labels = True
+    plot.data_labels.show_value = True
+    plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    for index, series in enumerate(plot.series):
+        _fill(series.format, index)
+        series.invert_if_negative = False
+
+    scale = value_scale(chart_values(chart))  # the PDF's scale: from zero, round steps
+    axis = view.value_axis
+    axis.minimum_scale = scale.low
+    axis.maximum_scale = scale.high
+    axis.major_unit = scale.step
+    axis.has_major_gridlines = True
+    _line(axis.major_gridlines.format.line, _GRID, _GRID_LINE)
+    _line(axis.format.line, _BLACK, _HAIRLINE)
+    _line(view.category_axis.format.line, _BLACK, _HAIRLINE)
+    if chart.value_axis_label:
+        frame = axis.axis_title.text_frame
+        frame.text = _checked(chart.value_axis_label)
+        _size_texts(frame, 10, bold=False)
+        frame._bodyPr.set("rot", "-5400000")  # read upwards, beside the axis
+
+    view.has_legend = True
+    view.legend.position = XL_LEGEND_POSITION.BOTTOM
+    view.legend.include_in_layout = False
+
+    # What python-pptx has no API for, in the schema's order of c:chartSpace's children.
+    lang = etree.Element(f"{{{_C}}}lang", val=language)
+    space.date1904.addnext(lang)
+    lang.addnext(etree.Element(f"{{{_C}}}roundedCorners", val="0"))
+    space.txPr.addprevious(_shape(_WHITE))
+    space.plotArea.append(_shape(None))
+    for element in space.iter(f"{{{_A}}}rPr", f"{{{_A}}}endParaRPr", f"{{{_A}}}defRPr"):
+        element.set("lang", language)
+    # python-pptx's axis ids are negative, the schema's are unsigned; LibreOffice reads ids
+    # above 2**31 as other axes and draws the value axis title twice: small ones, as Word's.
+    ids: dict[str, str] = {}
+    for element in space.iter(f"{{{_C}}}axId", f"{{{_C}}}crossAx"):
+        element.set("val", ids.setdefault(element.get("val"), str(_FIRST_AXIS_ID + len(ids))))
+    external = space.get_or_add_externalData()
+    external.rId = workbook_rid
+    external.get_or_add_autoUpdate().set("val", "0")
+    return bytes(etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _fill(shape_format: Any, index: int) -> None:
+    """Fill series `index`: greys first, then black-on-white patterns; a black outline."""
+    from pptx.enum.dml import MSO_PATTERN
+
+    fill = shape_format.fill
+    if index < len(_SOLID_FILLS):
+        fill.solid()
+        fill.fore_color.rgb = _rgb(_SOLID_FILLS[index])
+    else:
+        fill.patterned()
         pattern = _PATTERNS[(index - len(_SOLID_FILLS)) % len(_PATTERNS)]
-        fill = (
-            f'<a:pattFill prst="{pattern}"><a:fgClr><a:srgbClr val="000000"/></a:fgClr>'
-            '<a:bgClr><a:srgbClr val="FFFFFF"/></a:bgClr></a:pattFill>'
-        )
-    return f"<c:spPr>{fill}{_BLACK_LINE}</c:spPr>"
+        fill.pattern = MSO_PATTERN.from_xml(pattern)
+        fill.fore_color.rgb = _rgb(_BLACK)
+        fill.back_color.rgb = _rgb(_WHITE)
+    _line(shape_format.line, _BLACK, _HAIRLINE)
 
 
-def _title_xml(text: str, size: int, language: str, *, rotated: bool) -> str:
-    """Return a `c:title` with `text` (one paragraph per line), or nothing for no text."""
-    if not text:
-        return ""
-    body = '<a:bodyPr rot="-5400000" vert="horz"/>' if rotated else "<a:bodyPr/>"
-    bold = "0" if rotated else "1"
-    paragraphs = "".join(
-        f'<a:p><a:pPr><a:defRPr sz="{size}" b="{bold}"/></a:pPr>'
-        f'<a:r><a:rPr lang={_attr(language)} sz="{size}" b="{bold}"/>'
-        f"<a:t>{_text(line)}</a:t></a:r></a:p>"
-        for line in text.split("\n")
+def _line(line: Any, colour: str, width: int) -> None:
+    """Draw a line (an outline, axis or grid line) in `colour`, `width` EMU wide."""
+    from pptx.util import Emu
+
+    line.color.rgb = _rgb(colour)
+    line.width = Emu(width)
+
+
+def _size_texts(frame: Any, size: int, *, bold: bool) -> None:
+    """Give every paragraph and run of a title `size` points and the weight `bold`."""
+    from pptx.util import Pt
+
+    for paragraph in frame.paragraphs:
+        for font in (paragraph.font, *(run.font for run in paragraph.runs)):
+            font.size = Pt(size)
+            font.bold = bold
+
+
+def _shape(fill: str | None) -> _Element:
+    """Return a `c:spPr` without an outline, filled with `fill` or with nothing."""
+    from lxml import etree
+
+    inner = f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>' if fill else "<a:noFill/>"
+    return etree.fromstring(
+        f'<c:spPr xmlns:c="{_C}" xmlns:a="{_A}">{inner}<a:ln><a:noFill/></a:ln></c:spPr>'
     )
-    return (
-        f"<c:title><c:tx><c:rich>{body}<a:lstStyle/>{paragraphs}</c:rich></c:tx>"
-        '<c:overlay val="0"/></c:title>'
-    )
+
+
+def _rgb(hex_colour: str) -> Any:
+    from pptx.dml.color import RGBColor
+
+    return RGBColor.from_string(hex_colour)
 
 
 def _inline_xml(chart: Chart, rid: str, shape_id: int, cx: int, cy: int) -> str:
@@ -134,24 +222,6 @@ def _inline_xml(chart: Chart, rid: str, shape_id: int, cx: int, cy: int) -> str:
     )
 
 
-def _column(index: int) -> str:
-    """Return the sheet column of series `index`: B for the first (A holds the categories)."""
-    letters = ""
-    number = index + 2
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-def _number(value: float) -> str:
-    """Return `value` as Word writes it: integers without a decimal point."""
-    number = float(value)
-    if number.is_integer() and abs(number) < 1e15:
-        return str(int(number))
-    return repr(number)
-
-
 def _checked(text: str) -> str:
     """Return `text` unchanged, or raise ValueError if XML cannot hold one of its characters."""
     bad = _NOT_XML.search(text)
@@ -160,57 +230,6 @@ def _checked(text: str) -> str:
     return text
 
 
-def _text(text: str) -> str:
-    """Return `text` escaped for element content."""
-    return escape(_checked(text))
-
-
 def _attr(text: str) -> str:
     """Return `text` as a quoted, escaped attribute value (newlines and tabs kept)."""
     return quoteattr(_checked(text), {"\n": "&#10;", "\t": "&#9;", "\r": "&#13;"})
-
-
-_BLACK_LINE = '<a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln>'
-
-_DATA_LABELS = (
-    "<c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
-    '<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/>'
-    '<c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/>'
-    '<c:showBubbleSize val="0"/></c:dLbls>'
-)
-
-_AXIS_LINE = f"<c:spPr>{_BLACK_LINE}</c:spPr>"
-
-_CHART_TEMPLATE = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    "<c:chartSpace {ns}>"
-    '<c:date1904 val="0"/><c:lang val={lang}/><c:roundedCorners val="0"/>'
-    '<c:chart>{title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>'
-    '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>'
-    '{series}<c:gapWidth val="80"/><c:overlap val="0"/>'
-    '<c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>'
-    '<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
-    '<c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/>'
-    '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
-    + _AXIS_LINE
-    + '<c:crossAx val="50010002"/><c:crosses val="autoZero"/><c:auto val="1"/>'
-    '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
-    '<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/>'
-    '<c:max val="{axis_max}"/><c:min val="{axis_min}"/></c:scaling>'
-    '<c:delete val="0"/><c:axPos val="l"/><c:majorGridlines><c:spPr><a:ln w="3175">'
-    '<a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>'
-    '{value_axis_title}<c:numFmt formatCode="General" sourceLinked="1"/>'
-    '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
-    + _AXIS_LINE
-    + '<c:crossAx val="50010001"/><c:crosses val="autoZero"/>'
-    '<c:crossBetween val="between"/><c:majorUnit val="{major_unit}"/></c:valAx>'
-    "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>"
-    '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>'
-    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
-    '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln>'
-    "</c:spPr>"
-    '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000">'
-    '<a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:defRPr></a:pPr>'
-    "<a:endParaRPr lang={lang}/></a:p></c:txPr>"
-    "</c:chartSpace>"
-)

@@ -411,7 +411,14 @@ class _BlockWriter:
         width, height = _CHART_SIZE
         if width > self._text_width:  # narrow pages (wide margins): keep the proportions
             width, height = Mm(self._text_width.mm), Mm(height.mm * self._text_width / width)
-        add_chart(paragraph, block, int(width), int(height), self._language)
+        add_chart(
+            paragraph,
+            block,
+            int(width),
+            int(height),
+            self._language,
+            self._font.name if self._font else SHIPPED_FAMILY,
+        )
 
     def _signatures(self, block: SignatureBlock) -> None:
         """Draw place and date (or the dateline), then each signatory below the one before.
