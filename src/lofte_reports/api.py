@@ -37,6 +37,7 @@ from lofte_reports.model.followup import FollowUp
 from lofte_reports.model.pledge import Pledge
 from lofte_reports.model.references import followup_problems
 from lofte_reports.writers import FORMATS, Format, write
+from lofte_reports.writers._common import source_date_epoch
 
 TEMPLATE_FOLDER = "templates"
 
@@ -312,6 +313,7 @@ def write_all(
 
 def check_folder(folder: PledgeFolder) -> None:
     """Lay out every document the folder yields, so template errors show before any writing."""
+    _check_environment()
     for one in plan_all(folder)[0]:
         build(folder, one)
 
@@ -327,6 +329,7 @@ def write_documents(
 
     `period_key` names the period of a "tertial" or "annual" document ("2018-T2", "2018").
     """
+    _check_environment()
     jobs: list[Job]
     skipped: list[tuple[str, str]] = []
     if documents == "pledge":
@@ -339,6 +342,14 @@ def write_documents(
         chosen = followup_period(folder.pledge, documents, period_key)
         jobs = [job(folder.pledge, documents, chosen)]
     return write_jobs(folder, jobs, Path(out), formats), skipped
+
+
+def _check_environment() -> None:
+    """Refuse, as bad input, an environment the writers cannot work with (before any writing)."""
+    try:
+        source_date_epoch()
+    except ValueError as error:
+        raise DataError([Problem(str(error))]) from None
 
 
 # Signing (app/signing.py): pyHanko is loaded by these calls only, never to make documents.

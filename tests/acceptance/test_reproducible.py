@@ -184,6 +184,22 @@ def test_a_malformed_source_date_epoch_is_refused_by_name(monkeypatch: pytest.Mo
             write(document, format)
 
 
+def test_the_command_refuses_a_malformed_source_date_epoch_as_bad_input(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from lofte_reports.cli import main
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "igår")
+    for command in (
+        ["all", str(SAMPLE), "--out", str(tmp_path / "out")],
+        ["validate", str(SAMPLE)],
+    ):
+        assert main(command) == 1, command
+        error = capsys.readouterr().err
+        assert "SOURCE_DATE_EPOCH" in error and "'igår'" in error and "internt fel" not in error
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_document_without_a_date_holds_none() -> None:
     """A tree made without a date (by another tool) gets no date rather than a made-up one."""
     folder = api.open_folder(SAMPLE)

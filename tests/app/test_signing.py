@@ -372,3 +372,12 @@ def test_a_signed_pledge_stays_accessible(signed_twice: bytes, tmp_path: Path) -
     result = check(str(file))
     findings = [(f.rule_id, f.message) for f in result.findings if f.severity != "info"]
     assert (result.errors, result.warnings, findings) == (0, 0, [])
+
+
+def test_the_signed_copy_keeps_the_language_code_last() -> None:
+    from lofte_reports.app.signing import default_output
+
+    folder = Path("ut")
+    assert default_output(folder / "lofte.pdf") == folder / "lofte-signerad.pdf"
+    assert default_output(folder / "lofte.en.pdf") == folder / "lofte-signerad.en.pdf"
+    assert default_output(folder / "rapport.v2.pdf") == folder / "rapport.v2-signerad.pdf"

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from lofte_reports.app.files import write_atomically
 from lofte_reports.builders.catalogs import translations
 from lofte_reports.errors import DataError, Problem
-from lofte_reports.languages import DEFAULT, Language
+from lofte_reports.languages import DEFAULT, Language, known
 
 if TYPE_CHECKING:
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -102,8 +102,15 @@ class SignedFile:
 
 
 def default_output(pdf: Path) -> Path:
-    """Return where `sign` writes by default: next to the input, lofte.pdf → lofte-signerad.pdf."""
-    return pdf.with_name(f"{pdf.stem}{SIGNED_SUFFIX}{pdf.suffix or '.pdf'}")
+    """Return where `sign` writes by default: next to the input, lofte.pdf → lofte-signerad.pdf.
+
+    A language code stays last, as our file names end: lofte.en.pdf → lofte-signerad.en.pdf.
+    """
+    stem, language = pdf.stem, ""
+    base, dot, code = stem.rpartition(".")
+    if dot and known(code) is not None:
+        stem, language = base, f".{code}"
+    return pdf.with_name(f"{stem}{SIGNED_SUFFIX}{language}{pdf.suffix or '.pdf'}")
 
 
 def sign_file(

@@ -225,7 +225,7 @@ class Theme(Model):
     )
     font: ThemeFont | None = Field(
         default=None,
-        description="Ett eget typsnitt i stället för DejaVu Sans. Det bäddas in i PDF:en och anges med namn i Word-dokumentet (så läsaren behöver ha det installerat för att se det). Det måste ha alla tecken som dokumenten innehåller.",
+        description="Ett eget typsnitt i stället för DejaVu Sans. Det bäddas in i både PDF:en och Word-dokumentet, så att läsaren ser det utan att ha det installerat. Det måste ha alla tecken som dokumenten innehåller.",
     )
     margins: Margins = Field(
         default_factory=Margins,

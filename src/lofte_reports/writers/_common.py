@@ -30,14 +30,23 @@ def document_time(metadata: Metadata) -> dt.datetime | None:
     set; otherwise the document's own date (`Metadata.date`) at midnight UTC; None when
     neither is known, and then no date is written. So the same input gives the same bytes.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-        except (ValueError, OverflowError, OSError):
-            raise ValueError(
-                f"SOURCE_DATE_EPOCH ska vara ett antal sekunder sedan 1970, inte {epoch!r}"
-            ) from None
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return epoch
     if metadata.date is None:
         return None
     return dt.datetime.combine(metadata.date, dt.time(), dt.UTC)
+
+
+def source_date_epoch() -> dt.datetime | None:
+    """Return the time `SOURCE_DATE_EPOCH` gives, None if unset; ValueError if it is no time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise ValueError(
+            f"miljövariabeln SOURCE_DATE_EPOCH ska vara ett antal sekunder sedan 1970 "
+            f"(till exempel 1540512000), inte {epoch!r}; ändra den eller ta bort den"
+        ) from None
