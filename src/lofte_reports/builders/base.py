@@ -8,6 +8,7 @@ tree untouched through calls such as `doc.paragraphs(pledge.background)`.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
@@ -180,8 +181,14 @@ def build(
     language: str,
     user_folder: Path | None,
 ) -> nodes.Document:
-    """Return the document that `template` lays out through `calls`."""
-    stray = render(template, {**context, "doc": calls}, language, user_folder).strip()
+    """Return the document that `template` lays out through `calls`.
+
+    The template gets a deep copy of the context: the model's lists and dicts can be
+    changed in place (`promises.pop(0)`), and templates are written by others, so nothing
+    a template does may reach the data of later documents or later renders.
+    """
+    private = copy.deepcopy(context)
+    stray = render(template, {**private, "doc": calls}, language, user_folder).strip()
     if stray:
         excerpt = stray[:60] + ("…" if len(stray) > 60 else "")
         name, line = _where_written(stray, template, language, user_folder)
