@@ -43,6 +43,7 @@ def start(width: int = 1000, height: int = 1200) -> Any:
         "--disable-dev-shm-usage",
         f"--window-size={width},{height}",
         "--force-device-scale-factor=1",
+        "--hide-scrollbars",
     ):
         options.add_argument(argument)
     driver = webdriver.Chrome(options=options, service=Service(executable_path=found[1]))

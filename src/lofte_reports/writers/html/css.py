@@ -125,6 +125,7 @@ def content_css(style: DocumentStyle) -> str:
         f"  {s} h1, {s} h2, {s} h3, {s} h4, {s} caption, {s} figcaption {{ break-after: avoid; }}",
         f"  {s} tr, {s} figure, {s} .lofte-signatures {{ break-inside: avoid; }}",
         f"  {s} thead {{ display: table-header-group; }}",
+        f"  {s} th, {s} .lofte-notice {{ print-color-adjust: exact; }}",
         "}",
     ]
     return "\n".join(rules) + "\n"
