@@ -218,3 +218,15 @@ def test_a_followup_built_in_python_is_checked_as_a_file_would_be(tmp_path: Path
     assert (problem.file, problem.line) == (folder / "followup" / "a.csv", 2)
     with pytest.raises(DataError):
         render_followup(pledge, built, "annual", "2018", "pdf")
+
+
+def test_render_draws_a_tree_as_a_web_page_or_its_fragment(sample_pledge: Pledge) -> None:
+    from lofte_reports.api import render
+
+    tree = pledge_document(sample_pledge)
+    page = render(tree, "html")
+    assert page.startswith(b'<!DOCTYPE html>\n<html lang="sv-SE">')
+    assert render_pledge(sample_pledge, "html") == page  # and the same bytes every time
+    fragment = render(tree, "html", html_fragment=True)
+    assert fragment.startswith(b'<article class="lofte" lang="sv-SE">')
+    assert html_text(fragment) in html_text(page)  # the page is the fragment and its frame

@@ -54,6 +54,26 @@ def test_every_sample_page_has_no_wcag_21_aa_violation(
     assert len(sample_pages) == 14
 
 
+def test_every_sample_page_reflows_at_320_pixels_without_scrolling_sideways(
+    browser: Any, sample_pages: dict[str, bytes], tmp_path: Path
+) -> None:
+    """WCAG 1.4.10 (Reflow), which axe does not check: a phone 320 CSS pixels wide."""
+    metrics = {"width": 320, "height": 800, "deviceScaleFactor": 1, "mobile": True}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    try:
+        wide = {}
+        for name, html in sample_pages.items():
+            page = tmp_path / f"{name}.html"
+            page.write_bytes(html)
+            browser.get(page.as_uri())
+            script = "return document.documentElement.scrollWidth"
+            if (width := browser.execute_script(script)) > 320:
+                wide[name] = width
+        assert wide == {}
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def test_axe_finds_what_is_wrong_in_a_broken_page(
     browser: Any, sample_pages: dict[str, bytes], tmp_path: Path
 ) -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lofte_reports.doctree.nodes import (
     Chart,
@@ -381,3 +383,35 @@ def test_make_report_writes_the_fragment_when_asked(tmp_path: Path) -> None:
     assert page.read_bytes().startswith(b'<article class="lofte"')
     assert main(["pledge", str(sample), "--format", "html", "--out", str(tmp_path)]) == 0
     assert page.read_bytes().startswith(b"<!DOCTYPE html>")
+
+
+# Any text a document may hold: no control characters (refused on input; newlines are
+# tested apart) and no surrogates.
+_TEXT = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff"),
+    min_size=1,
+    max_size=40,
+)
+
+
+@given(_TEXT, _TEXT, _TEXT)
+def test_any_text_reads_back_exactly_and_never_becomes_markup(
+    paragraph: str, cell: str, caption: str
+) -> None:
+    blocks = (
+        Paragraph.of(paragraph),
+        Table((Paragraph.of(cell),), ((Paragraph.of(cell),),), caption=caption),
+    )
+    root = html_tree(write_html(replace(every_block_document(), blocks=blocks)))
+    article = root.find(".//article")
+    assert article is not None
+    assert [child.tag for child in article] == ["p", "table"]
+    p, table = article
+    assert [e.tag for e in p.iter()] == ["p"] and p.text == paragraph
+    tags = [e.tag for e in table.iter()]
+    assert tags == ["table", "caption", "thead", "tr", "th", "tbody", "tr", "td"]
+    assert [e.text for e in table.iter() if e.tag in ("caption", "th", "td")] == [
+        caption,
+        cell,
+        cell,
+    ]

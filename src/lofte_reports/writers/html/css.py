@@ -99,7 +99,8 @@ def content_css(style: DocumentStyle) -> str:
         f"{s} table {{ border-collapse: collapse; width: 100%; margin: 0 0 1.2em; }}",
         f"{s} caption {{ {_text(TEXT['caption'], heading)}; text-align: left; }}",
         f"{s} th, {s} td {{ {_text(TEXT['cell'], heading)}; text-align: left;"
-        f" vertical-align: top; padding: 0.25em 0.4em; border-bottom: 0.5pt solid {rule}; }}",
+        f" vertical-align: top; padding: 0.25em 0.4em; border-bottom: 0.5pt solid {rule};"
+        " overflow-wrap: anywhere; hyphens: auto; }",
         f"{s} th {{ font-weight: bold; background: {fill}; }}",
         f"{s} td.lofte-note {{ {_text(TEXT['cell_note'], heading)}; padding: 0.25em 0.4em; }}",
         *(
@@ -110,7 +111,8 @@ def content_css(style: DocumentStyle) -> str:
         f"{s} figcaption {{ {_text(TEXT['caption'], heading)} }}",
         f"{s} figure svg {{ display: block; width: 100%; height: auto; }}",
         f"{s} .lofte-signatures {{ margin: 2em 0 0; display: grid;"
-        " grid-template-columns: 1fr 1fr; column-gap: 2.5em; }",
+        " grid-template-columns: repeat(auto-fit, minmax(min(100%, 16em), 1fr));"
+        " column-gap: 2.5em; }",
         f"{s} .lofte-signatures > p {{ {_text(TEXT['signature_label'], heading)} }}",
         f"{s} .lofte-signatures > p.lofte-dateline {{ grid-column: 1 / -1; }}",
         f"{s} .lofte-blank {{ display: inline-block; min-width: 10em;"
