@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerate the pictures in docs/images/ from the samples (needs poppler's pdftoppm).
+# Regenerate the pictures in docs/ from the samples (needs poppler's pdftoppm and chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
@@ -15,3 +15,5 @@ page arssammanfattning-landskrona-2018.pdf 3 landskrona-arssammanfattning-3
 page medborgarlofte-laxa-2018.pdf 1 laxa-lofte-1
 page medborgarlofte-stockholm-norrmalm-2019.pdf 1 norrmalm-lofte-1
 rm -r "$out"
+# The web pages (docs/html-<sample>.png), in headless Chromium:
+python -m tests.browser > /dev/null

@@ -7,8 +7,10 @@ import os
 import re
 import unicodedata
 from pathlib import Path
+from xml.etree import ElementTree
 
 import docx
+import html5lib
 import pytest
 from hypothesis import settings
 from pypdf import PdfReader
@@ -60,6 +62,50 @@ def docx_text(data: bytes) -> str:
     return normalise(" ".join(parts))
 
 
+def html_tree(data: bytes) -> ElementTree.Element:
+    """Return an HTML file parsed strictly by html5lib (a parse error fails the test).
+
+    A fragment (an `<article>` alone) is parsed as the content of a `<div>`.
+    """
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    if data.lstrip().startswith(b"<!DOCTYPE"):
+        root: ElementTree.Element = parser.parse(data)
+        return root
+    fragment: ElementTree.Element = parser.parseFragment(data.decode("utf-8"))
+    return fragment
+
+
+def html_text(data: bytes) -> str:
+    """Return the text an HTML page shows, in document order, normalised.
+
+    The head, style sheets and the SVG's `<title>` and `<desc>` (its name and description,
+    not shown) are left out; `<br>` counts as a space.
+    """
+    root = html_tree(data)
+    body = root.find("body")
+    parts: list[str] = []
+    hidden = {
+        "head",
+        "style",
+        "script",
+        "{http://www.w3.org/2000/svg}title",
+        "{http://www.w3.org/2000/svg}desc",
+    }
+
+    def walk(node: ElementTree.Element) -> None:
+        if node.tag in hidden:
+            return
+        parts.append(" " if node.tag in ("br", "p", "li", "td", "th") else "")
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+        parts.append(" ")
+
+    walk(root if body is None else body)
+    return normalise("".join(parts))
+
+
 @pytest.fixture(scope="session")
 def sample_pledge() -> Pledge:
     return load_pledge(SAMPLE)
@@ -71,8 +117,35 @@ def sample_pdf(sample_pledge: Pledge) -> bytes:
 
 
 @pytest.fixture(scope="session")
+def sample_html(sample_pledge: Pledge) -> bytes:
+    return render_pledge(sample_pledge, "html")
+
+
+@pytest.fixture(scope="session")
 def sample_docx(sample_pledge: Pledge) -> bytes:
     return render_pledge(sample_pledge, "docx")
+
+
+SAMPLES = ("landskrona-2018", "laxa-2018", "stockholm-norrmalm-2019")
+
+
+@pytest.fixture(scope="session")
+def sample_pages() -> dict[str, bytes]:
+    """Every document of every sample as an HTML page, in Swedish and English, by name.
+
+    A name is "<document>.<language>", e.g. "uppfoljning-landskrona-2018-T2.en".
+    """
+    from lofte_reports.app.jobs import build, plan_all
+    from lofte_reports.writers import write
+
+    pages: dict[str, bytes] = {}
+    for name in SAMPLES:
+        for language in ("sv", "en"):
+            folder = api.open_folder(ROOT / "samples" / name, language)
+            for one in plan_all(folder)[0]:
+                stem = one.stem.removesuffix(f".{language}")  # English names end in ".en"
+                pages[f"{stem}.{language}"] = write(build(folder, one), "html")
+    return pages
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Literal
 
 from lofte_reports.app import signing
-from lofte_reports.app.jobs import Job, PledgeFolder, build, job, plan_all, write_jobs
+from lofte_reports.app.jobs import (
+    Job,
+    PledgeFolder,
+    as_html_fragment,
+    build,
+    job,
+    plan_all,
+    write_jobs,
+)
 from lofte_reports.app.scaffold import NEXT_STEPS, init_folder
 from lofte_reports.app.signing import SignatureReport as SignatureReport
 from lofte_reports.app.signing import SignedFile as SignedFile
@@ -238,9 +246,12 @@ def followup_period(pledge: Pledge, kind: FollowUpKind, key: str) -> ReportingPe
     return chosen
 
 
-def render(document: nodes.Document, format: Format) -> bytes:
-    """Return a document tree as the bytes of a DOCX or PDF file."""
-    return write(document, format)
+def render(document: nodes.Document, format: Format, html_fragment: bool = False) -> bytes:
+    """Return a document tree as the bytes of a DOCX, PDF or HTML file.
+
+    `html_fragment` makes the HTML only its `<article>`, with its own CSS, for a site's editor.
+    """
+    return write(as_html_fragment(document) if html_fragment else document, format)
 
 
 def render_pledge(
@@ -324,10 +335,12 @@ def write_documents(
     out: PathLike,
     formats: Iterable[Format] = FORMATS,
     period_key: str | None = None,
+    html_fragment: bool = False,
 ) -> tuple[list[Path], list[tuple[str, str]]]:
     """Write documents of a loaded folder; return the files and (document, why) left out.
 
-    `period_key` names the period of a "tertial" or "annual" document ("2018-T2", "2018").
+    `period_key` names the period of a "tertial" or "annual" document ("2018-T2", "2018");
+    `html_fragment` writes each HTML file as its `<article>` alone (see `render`).
     """
     _check_environment()
     jobs: list[Job]
@@ -341,7 +354,7 @@ def write_documents(
             raise DataError([Problem("ange vilken period dokumentet gäller", field="period")])
         chosen = followup_period(folder.pledge, documents, period_key)
         jobs = [job(folder.pledge, documents, chosen)]
-    return write_jobs(folder, jobs, Path(out), formats), skipped
+    return write_jobs(folder, jobs, Path(out), formats, html_fragment), skipped
 
 
 def _check_environment() -> None:

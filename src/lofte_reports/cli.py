@@ -92,7 +92,7 @@ def build_parser(language: Language = DEFAULT) -> argparse.ArgumentParser:
         prog="make-report",
         formatter_class=_Formatter,
         add_help=False,
-        description="Gör medborgarlöften till DOCX- och PDF-dokument.",
+        description="Gör medborgarlöften till DOCX- och PDF-dokument och webbsidor (HTML).",
         epilog=(
             "Exempel:\n"
             "  make-report all samples/landskrona-2018 --out out/\n"
@@ -116,8 +116,8 @@ def build_parser(language: Language = DEFAULT) -> argparse.ArgumentParser:
     pledge = _command(
         commands,
         "pledge",
-        "skriv medborgarlöftet som DOCX och PDF",
-        "Skriv medborgarlöftet i en löftesmapp som DOCX och/eller PDF.",
+        "skriv medborgarlöftet som DOCX, PDF och HTML",
+        "Skriv medborgarlöftet i en löftesmapp som DOCX, PDF och/eller HTML.",
     )
     _output_options(pledge)
 
@@ -125,7 +125,7 @@ def build_parser(language: Language = DEFAULT) -> argparse.ArgumentParser:
         commands,
         "tertial",
         "skriv tertialuppföljningen för en tertial",
-        "Skriv tertialuppföljningen för en tertial, t.ex. --period 2018-T2, som DOCX och/eller PDF.",
+        "Skriv tertialuppföljningen för en tertial, t.ex. --period 2018-T2, som DOCX, PDF och/eller HTML.",
     )
     tertial.add_argument(
         "--period", required=True, metavar="TERTIAL", help="tertialen, t.ex. 2018-T2"
@@ -137,7 +137,7 @@ def build_parser(language: Language = DEFAULT) -> argparse.ArgumentParser:
         "annual",
         "skriv årssammanfattningen för ett år (eller hela perioden)",
         "Skriv sammanfattningen av ett år (--year 2018) eller av hela medborgarlöftets "
-        "period (--period all), som DOCX och/eller PDF.",
+        "period (--period all), som DOCX, PDF och/eller HTML.",
     )
     which = annual.add_mutually_exclusive_group(required=True)
     which.add_argument("--year", metavar="ÅR", help="året, t.ex. 2018")
@@ -311,9 +311,15 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=("docx", "pdf", "all"),
+        choices=("docx", "pdf", "html", "all"),
         default="all",
-        help="vilket format som skrivs (standard: all, dvs. båda)",
+        help="vilket format som skrivs (standard: all, dvs. alla tre)",
+    )
+    parser.add_argument(
+        "--html-fragment",
+        action="store_true",
+        help="skriv HTML som bara innehållet (<article> med egen CSS) att klistra in i "
+        "webbplatsens redigerare, i stället för en hel sida",
     )
     parser.add_argument(
         "--out",
@@ -387,7 +393,9 @@ def _run(args: argparse.Namespace) -> int:
     _print_warnings(folder.warnings)
     key = getattr(args, "period", None)
     key = key if key is not None else getattr(args, "year", None)
-    written, skipped = api.write_documents(folder, args.command, args.out, formats, key)
+    written, skipped = api.write_documents(
+        folder, args.command, args.out, formats, key, html_fragment=args.html_fragment
+    )
     for what, why in skipped:
         print(f"hoppar över {what}: {why}")
     for path in written:

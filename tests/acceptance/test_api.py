@@ -20,9 +20,10 @@ from lofte_reports import (
     render_pledge,
     write_pledge,
 )
-from tests.conftest import ROOT, SAMPLE, docx_text, pdf_text
+from tests.conftest import ROOT, SAMPLE, docx_text, html_text, html_tree, pdf_text
 from tests.pki import PASSWORD, make_pki, unsigned_pledge
 
+HOSTILE_HTML = '<script>alert(1)</script> "><img src=x onerror=alert(2)> \'a\' & "b" </p></article>'
 HOSTILE = "<b>fet</b> &amp; AT&T x<y>z {{ 7*7 }} {% if x %}ja{% endif %} * # _ [a](b) ŋ đ ŧ á č š ž Ŋ Đ Ŧ 😀 ☺"
 
 
@@ -105,16 +106,20 @@ def test_signature_block_has_names_titles_organisations_place_and_date(
         assert expected in text
 
 
-@pytest.mark.parametrize("kind", ["pdf", "docx"])
+@pytest.mark.parametrize("kind", ["pdf", "docx", "html"])
 def test_text_from_data_comes_out_literally(kind: str, tmp_path: Path) -> None:
     data = sample_data()
-    data["background"] = [HOSTILE, "Rad ett\nRad två\tefter tabb"]
+    data["background"] = [HOSTILE, "Rad ett\nRad två\tefter tabb", HOSTILE_HTML]
     data["promise_groups"][0]["promises"][0]["text"] = "Löfte med {{ pledge.id }} och </para>"
     data["parties"][1]["name"] = "Sámi & Co <Ŋ>"
     pledge = load_pledge(write_folder(tmp_path / "hostile", data))
     output = render_pledge(pledge, kind)  # type: ignore[arg-type]
-    text = pdf_text(output) if kind == "pdf" else docx_text(output)
+    text = {"pdf": pdf_text, "docx": docx_text, "html": html_text}[kind](output)
     assert HOSTILE in text
+    assert HOSTILE_HTML in text
+    if kind == "html":  # nothing of it became an element or an attribute
+        elements = {e.tag for e in html_tree(output).iter()}
+        assert not elements & {"b", "script", "img", "para", "Ŋ"}
     assert "Rad ett Rad två" in text and "efter tabb" in text
     assert "Löfte med {{ pledge.id }} och </para>" in text
     assert "Sámi & Co <Ŋ>" in text
@@ -148,12 +153,15 @@ def test_a_pledge_built_in_python_is_checked_the_same_way(sample_pledge: Pledge)
         pledge_document(changed)
 
 
-def test_write_pledge_writes_both_files_and_nothing_else(tmp_path: Path) -> None:
+def test_write_pledge_writes_every_format_and_nothing_else(tmp_path: Path) -> None:
     written = write_pledge(SAMPLE, tmp_path / "out")
     names = sorted(path.name for path in written)
-    assert names == ["medborgarlofte-landskrona-2018.docx", "medborgarlofte-landskrona-2018.pdf"]
+    assert names == [
+        f"medborgarlofte-landskrona-2018.{suffix}" for suffix in ("docx", "html", "pdf")
+    ]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == names
-    assert (tmp_path / "out" / names[1]).read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / "out" / names[1]).read_bytes().startswith(b"<!DOCTYPE html>")
+    assert (tmp_path / "out" / names[2]).read_bytes().startswith(b"%PDF-")
 
 
 def test_pdf_is_the_same_bytes_for_the_same_input(sample_pledge: Pledge, sample_pdf: bytes) -> None:
@@ -210,3 +218,15 @@ def test_a_followup_built_in_python_is_checked_as_a_file_would_be(tmp_path: Path
     assert (problem.file, problem.line) == (folder / "followup" / "a.csv", 2)
     with pytest.raises(DataError):
         render_followup(pledge, built, "annual", "2018", "pdf")
+
+
+def test_render_draws_a_tree_as_a_web_page_or_its_fragment(sample_pledge: Pledge) -> None:
+    from lofte_reports.api import render
+
+    tree = pledge_document(sample_pledge)
+    page = render(tree, "html")
+    assert page.startswith(b'<!DOCTYPE html>\n<html lang="sv-SE">')
+    assert render_pledge(sample_pledge, "html") == page  # and the same bytes every time
+    fragment = render(tree, "html", html_fragment=True)
+    assert fragment.startswith(b'<article class="lofte" lang="sv-SE">')
+    assert html_text(fragment) in html_text(page)  # the page is the fragment and its frame

@@ -35,11 +35,11 @@ def folder_with(tmp_path: Path, text: str) -> Path:
     return folder
 
 
-def test_pledge_writes_both_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_pledge_writes_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["pledge", str(SAMPLE), "--out", str(tmp_path / "out")], capsys)
     assert (code, err) == (0, "")
     files = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert files == ["medborgarlofte-landskrona-2018.docx", "medborgarlofte-landskrona-2018.pdf"]
+    assert files == [f"medborgarlofte-landskrona-2018.{s}" for s in ("docx", "html", "pdf")]
     assert "medborgarlofte-landskrona-2018.pdf" in out
 
 
@@ -246,6 +246,7 @@ def test_a_typo_in_the_followup_does_not_block_the_pledge(
     assert code == 0
     assert sorted(p.name for p in out.iterdir()) == [
         "medborgarlofte-landskrona-2018.docx",
+        "medborgarlofte-landskrona-2018.html",
         "medborgarlofte-landskrona-2018.pdf",
     ]
     assert "varning:" in err and f"{csv.name}:" in err and "okänt löfte 'besok-forskolr'" in err

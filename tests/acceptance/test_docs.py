@@ -26,6 +26,6 @@ def test_the_guide_lists_each_templates_blocks() -> None:
         assert actual == blocks, name
 
 
-@pytest.mark.parametrize("image", re.findall(r"\]\((images/[^)]+)\)", GUIDE))
+@pytest.mark.parametrize("image", re.findall(r"\]\(((?:images/|html-)[^)]+\.png)\)", GUIDE))
 def test_the_guides_pictures_exist(image: str) -> None:
     assert (ROOT / "docs" / image).is_file()

@@ -32,7 +32,7 @@ from lofte_reports.languages import Language, info
 from lofte_reports.model.followup import FollowUpFile
 from lofte_reports.model.pledge import Pledge
 from lofte_reports.writers import Format, write
-from tests.conftest import SAMPLE, docx_text, normalise, pdf_text, unhyphenated
+from tests.conftest import SAMPLE, docx_text, html_tree, normalise, pdf_text, unhyphenated
 
 LANGUAGES: tuple[Language, ...] = ("sv", "en")
 TAGS = {"sv": "sv-SE", "en": "en-GB"}
@@ -488,10 +488,7 @@ def test_make_report_prints_the_warning_and_still_writes(
     assert "varning" in err
     assert f"{translated / 'pledge.yaml'}:5: municipality:" in err
     written = sorted(p.name for p in out.iterdir())
-    assert written == [
-        "medborgarlofte-landskrona-2018.en.docx",
-        "medborgarlofte-landskrona-2018.en.pdf",
-    ]
+    assert written == [f"medborgarlofte-landskrona-2018.en.{s}" for s in ("docx", "html", "pdf")]
     pdf = (out / "medborgarlofte-landskrona-2018.en.pdf").read_bytes()
     assert EN_PROMISE in pdf_text(pdf)
 
@@ -499,7 +496,7 @@ def test_make_report_prints_the_warning_and_still_writes(
 # --- 4. The command line writes every English document ----------------------------------
 
 
-def test_make_report_all_in_english_writes_the_ten_files(
+def test_make_report_all_in_english_writes_the_fifteen_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out"
@@ -509,8 +506,10 @@ def test_make_report_all_in_english_writes_the_ten_files(
         "varning:" in line and "texten finns bara på svenska" in line for line in err
     )
     written = sorted(p.name for p in out.iterdir())
-    assert written == sorted(f"{stem}.en.{fmt}" for stem in STEMS for fmt in FORMATS)
+    assert written == sorted(f"{stem}.en.{fmt}" for stem in STEMS for fmt in (*FORMATS, "html"))
     for stem in STEMS:
+        page = (out / f"{stem}.en.html").read_bytes()
+        assert html_tree(page).attrib["lang"] == "en-GB"
         pdf = (out / f"{stem}.en.pdf").read_bytes()
         assert document_language(pdf, "pdf") == "en-GB"
         assert "Page 1 of" in pdf_text(pdf)

@@ -29,6 +29,7 @@ from lofte_reports.writers import Format, write
 from tests.conftest import ROOT, SAMPLE
 
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
+"""The formats that carry dates (the web page carries none)."""
 LAXA = ROOT / "samples" / "laxa-2018"
 
 
@@ -86,7 +87,7 @@ def test_two_runs_give_the_same_bytes_for_every_document_in_both_formats(tmp_pat
         "uppfoljning-landskrona-2018-T3",
         "arssammanfattning-landskrona-2018",
     }
-    assert {name.rsplit(".", 1)[1] for name in made} == set(FORMATS)
+    assert {name.rsplit(".", 1)[1] for name in made} == {*FORMATS, "html"}
     assert made == files_in(second)
 
 
@@ -100,6 +101,7 @@ def test_a_theme_with_a_reference_word_file_gives_the_same_bytes_too(tmp_path: P
     made = files_in(first)
     assert sorted(made) == [
         "medborgarlofte-stockholm-norrmalm-2019.en.docx",
+        "medborgarlofte-stockholm-norrmalm-2019.en.html",
         "medborgarlofte-stockholm-norrmalm-2019.en.pdf",
     ]
     assert made == files_in(second)
@@ -222,6 +224,7 @@ def test_files_get_the_mode_the_umask_gives(tmp_path: Path, umask: int, mode: in
     written = sorted(out.iterdir())
     assert [p.name for p in written] == [
         "medborgarlofte-landskrona-2018.docx",
+        "medborgarlofte-landskrona-2018.html",
         "medborgarlofte-landskrona-2018.pdf",
     ]
     for path in written:
@@ -238,13 +241,15 @@ def test_swedish_and_english_documents_share_a_folder(tmp_path: Path) -> None:
     make_report("all", str(SAMPLE), "--lang", "en", "--out", str(out))
     both = files_in(out)
     english = set(both) - swedish
-    assert len(swedish) == len(english) == 10
+    assert len(swedish) == len(english) == 15
     assert english == {name.replace(".", ".en.", 1) for name in swedish}
     for name, data in both.items():
         language = "en-GB" if ".en." in name else "sv-SE"
         if name.endswith(".pdf"):
             with pikepdf.open(io.BytesIO(data)) as pdf:
                 assert str(pdf.Root.Lang) == language, name
+        elif name.endswith(".html"):
+            assert f'<html lang="{language}"'.encode() in data, name
         else:
             assert docx.Document(io.BytesIO(data)).core_properties.language == language, name
 

@@ -14,7 +14,7 @@ from lofte_reports.api import open_folder, pledge_document
 from lofte_reports.doctree.walk import dump
 from lofte_reports.languages import Language
 from lofte_reports.writers import Format, write
-from tests.conftest import ROOT, docx_text, normalise, pdf_text
+from tests.conftest import ROOT, docx_text, html_text, normalise, pdf_text
 
 SAMPLES = ["landskrona-2018", "laxa-2018", "stockholm-norrmalm-2019"]
 SEEDS = Path(__file__).parent.parent / "data"
@@ -31,13 +31,13 @@ def seed_promises(name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", SAMPLES)
-@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_every_promise_of_each_sample_reads_back(name: str, fmt: str, language: str) -> None:
     folder = open_folder(ROOT / "samples" / name, cast(Language, language))
     document = pledge_document(folder.pledge, folder.templates)
     output = write(document, cast(Format, fmt))
-    text = pdf_text(output) if fmt == "pdf" else docx_text(output)
+    text = {"pdf": pdf_text, "docx": docx_text, "html": html_text}[fmt](output)
     for promise in folder.pledge.promises():
         assert normalise(promise.text) in text, promise.id
     for line in seed_promises(name):

@@ -11,7 +11,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import docx_text, normalise, pdf_text
+from tests.conftest import docx_text, html_text, html_tree, normalise, pdf_text
 
 SEED = Path(__file__).parent.parent / "data" / "medborgarlofte-landskrona-2018.txt"
 
@@ -62,11 +62,19 @@ def test_the_seed_has_what_the_test_relies_on() -> None:
     assert all(heading in sentences for heading in HEADINGS)
 
 
-@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def _text(kind: str, pdf: bytes, docx: bytes, html: bytes) -> str:
+    return {
+        "pdf": lambda: pdf_text(pdf),
+        "docx": lambda: docx_text(docx),
+        "html": lambda: html_text(html),
+    }[kind]()
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx", "html"])
 def test_every_sentence_of_the_seed_is_in_the_document_in_order(
-    kind: str, sample_pdf: bytes, sample_docx: bytes
+    kind: str, sample_pdf: bytes, sample_docx: bytes, sample_html: bytes
 ) -> None:
-    text = pdf_text(sample_pdf) if kind == "pdf" else docx_text(sample_docx)
+    text = _text(kind, sample_pdf, sample_docx, sample_html)
     position = 0
     for sentence in seed_sentences():
         found = text.find(sentence, position)
@@ -76,11 +84,11 @@ def test_every_sentence_of_the_seed_is_in_the_document_in_order(
         position = found
 
 
-@pytest.mark.parametrize("kind", ["pdf", "docx"])
+@pytest.mark.parametrize("kind", ["pdf", "docx", "html"])
 def test_nothing_of_the_web_page_is_in_the_document(
-    kind: str, sample_pdf: bytes, sample_docx: bytes
+    kind: str, sample_pdf: bytes, sample_docx: bytes, sample_html: bytes
 ) -> None:
-    text = pdf_text(sample_pdf) if kind == "pdf" else docx_text(sample_docx)
+    text = _text(kind, sample_pdf, sample_docx, sample_html)
     for chrome in ("Javascript", "Sök på polisen.se", "Till toppen", "Dokument "):
         assert chrome not in text + " "
 
@@ -94,6 +102,18 @@ def test_docx_headings_are_word_headings_in_the_seed_order(sample_docx: bytes) -
     levels = {text: style for style, text in styled if style.startswith("Heading")}
     assert levels["Situationen idag"] == "Heading 1"
     assert levels["Polisen lovar"] == "Heading 2"
+
+
+def test_html_headings_are_one_h1_and_the_seed_headings_in_order(sample_html: bytes) -> None:
+    root = html_tree(sample_html)
+    headings = [
+        (e.tag, "".join(e.itertext())) for e in root.iter() if e.tag in ("h1", "h2", "h3", "h4")
+    ]
+    assert [text for tag, text in headings if tag == "h1"] == [TITLE]
+    assert [text for _, text in headings if text in HEADINGS] == HEADINGS
+    levels = {text: tag for tag, text in headings}
+    assert levels["Situationen idag"] == "h2"
+    assert levels["Polisen lovar"] == "h3"
 
 
 def test_pdf_outline_follows_the_headings(sample_pdf: bytes) -> None:

@@ -190,14 +190,14 @@ def test_a_period_without_data_says_so_in_words(sample_pledge: Pledge, followup:
         assert "Inga nya mätvärden har kommit in under perioden." in text
 
 
-def test_make_report_all_writes_ten_files(
+def test_make_report_all_writes_fifteen_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["all", str(SAMPLE), "--out", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted(
         f"{stem}.{fmt}"
-        for fmt in ("docx", "pdf")
+        for fmt in ("docx", "pdf", "html")
         for stem in (
             "medborgarlofte-landskrona-2018",
             "uppfoljning-landskrona-2018-T1",

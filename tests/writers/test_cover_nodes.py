@@ -20,11 +20,11 @@ from lofte_reports.doctree.walk import document_texts
 from lofte_reports.writers import FORMATS, writer
 from lofte_reports.writers._look import TEXT
 from lofte_reports.writers.docx import write_docx
-from tests.conftest import docx_text, normalise, pdf_text
+from tests.conftest import docx_text, html_text, normalise, pdf_text
 from tests.trees import every_block_document
 
 WRITERS: dict[str, Callable[[Document], bytes]] = {name: writer(name).write for name in FORMATS}
-READERS: dict[str, Callable[[bytes], str]] = {"docx": docx_text, "pdf": pdf_text}
+READERS: dict[str, Callable[[bytes], str]] = {"docx": docx_text, "pdf": pdf_text, "html": html_text}
 
 
 def _chart_texts(docx_bytes: bytes) -> str:
@@ -68,15 +68,20 @@ def test_writer_draws_each_block_type_alone_and_its_text_reads_back(
 
 
 def test_an_unknown_format_names_the_known_ones() -> None:
-    with pytest.raises(ValueError, match="okänt format 'odt'; välj ett av: docx, pdf"):
+    with pytest.raises(ValueError, match="okänt format 'odt'; välj ett av: docx, pdf, html"):
         writer("odt")
 
 
-def test_a_docx_run_never_imports_reportlab_and_a_pdf_run_never_python_docx() -> None:
+def test_each_run_imports_only_its_own_library() -> None:
     import subprocess
     import sys
 
-    for format, foreign in (("docx", "reportlab"), ("pdf", "docx")):
+    for format, foreign in (
+        ("docx", "reportlab"),
+        ("pdf", "docx"),
+        ("html", "reportlab"),
+        ("html", "docx"),
+    ):
         code = (
             "import sys; from lofte_reports.writers import write; from tests.trees import "
             f"every_block_document; write(every_block_document(), {format!r}); "
@@ -104,6 +109,12 @@ def test_a_toned_span_is_coloured_and_keeps_its_text(writer: str) -> None:
     output = WRITERS[writer](replace(every_block_document(), blocks=(paragraph,)))
     if writer == "docx":
         assert f'w:val="{TONE_RGB["positive"]}"'.encode() in _document_xml(output)
+    elif writer == "html":
+        assert '<span class="lofte-tone-positive">✔ Genomförd</span>' in output.decode()
+        assert (
+            f".lofte .lofte-tone-positive {{ color: #{TONE_RGB['positive']}; }}" in output.decode()
+        )
+        assert "✔ Genomförd" in html_text(output)
     else:
         assert "✔ Genomförd" in pdf_text(output)
 

@@ -8,7 +8,7 @@ why it leaves the others out.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -147,13 +147,28 @@ def build(folder: PledgeFolder, job: Job) -> nodes.Document:
 
 
 def write_jobs(
-    folder: PledgeFolder, jobs: Iterable[Job], out: Path, formats: Iterable[Format]
+    folder: PledgeFolder,
+    jobs: Iterable[Job],
+    out: Path,
+    formats: Iterable[Format],
+    html_fragment: bool = False,
 ) -> list[Path]:
-    """Render every job in every format, then write them all; a failure writes nothing."""
+    """Render every job in every format, then write them all; a failure writes nothing.
+
+    `html_fragment` writes the HTML files as their `<article>` alone (`as_html_fragment`).
+    """
     formats = list(formats)
     files: dict[Path, bytes] = {}
     for one in jobs:
         document = build(folder, one)
         for format in formats:
-            files[out / one.file_name(format)] = write(document, format)
+            drawn = as_html_fragment(document) if html_fragment and format == "html" else document
+            files[out / one.file_name(format)] = write(drawn, format)
     return write_files(files)
+
+
+def as_html_fragment(document: nodes.Document) -> nodes.Document:
+    """Return the document marked for the HTML writer to write its `<article>` alone."""
+    extra = nodes.Extra(*nodes.HTML_FRAGMENT, b"")
+    style = replace(document.style, extras=(*document.style.extras, extra))
+    return replace(document, style=style)

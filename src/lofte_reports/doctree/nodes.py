@@ -274,7 +274,8 @@ class Extra:
     """An option only one writer reads: `writer` is its format, `name` the option.
 
     Known extras: ("docx", "reference"), a Word file whose styles, page setup, header and
-    footer the DOCX is made from (a theme's `reference_docx`).
+    footer the DOCX is made from (a theme's `reference_docx`); ("html", "fragment"), any
+    data, which makes the web page only its `<article>`, for a site's editor.
     """
 
     writer: str
@@ -284,6 +285,9 @@ class Extra:
 
 DOCX_REFERENCE = ("docx", "reference")
 """The writer and name of the reference Word file's extra."""
+
+HTML_FRAGMENT = ("html", "fragment")
+"""The writer and name of the extra that makes the HTML writer write only the `<article>`."""
 
 
 @dataclass(frozen=True, slots=True)

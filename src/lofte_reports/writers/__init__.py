@@ -13,7 +13,7 @@ from typing import Literal, Protocol, get_args
 
 from lofte_reports.doctree.nodes import Document
 
-Format = Literal["docx", "pdf"]
+Format = Literal["docx", "pdf", "html"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 
 
@@ -38,6 +38,7 @@ class Writer(Protocol):
 _REGISTRY: dict[Format, str] = {
     "docx": "lofte_reports.writers.docx",
     "pdf": "lofte_reports.writers.pdf",
+    "html": "lofte_reports.writers.html",
 }
 """Each format and the module whose `WRITER` draws it."""
 
