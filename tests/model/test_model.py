@@ -122,15 +122,16 @@ def test_numbered_priority_areas_titles_activities_and_four_parties() -> None:
     assert all(p["name"] in text for p in parties)
 
 
-def test_five_signatories_are_too_many() -> None:
+def test_seven_signatories_are_too_many_and_none_is_allowed() -> None:
     signatory = {"name": "A", "title": "B", "party": "polisen"}
     with pytest.raises(ValidationError) as caught:
-        Pledge.model_validate(minimal(signatories=[signatory] * 5))
+        Pledge.model_validate(minimal(signatories=[signatory] * 7))
     [error] = caught.value.errors()
     assert error["loc"] == ("signatories",)
     assert error["type"] == "too_long"
-    assert error["ctx"]["max_length"] == 4
-    Pledge.model_validate(minimal(signatories=[signatory] * 4))
+    assert error["ctx"]["max_length"] == 6
+    Pledge.model_validate(minimal(signatories=[signatory] * 6))
+    assert Pledge.model_validate(minimal(signatories=[])).signatories == []
 
 
 @pytest.mark.parametrize(

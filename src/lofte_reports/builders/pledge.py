@@ -9,9 +9,10 @@ from typing import Any
 from lofte_reports.builders.base import DocumentCalls, build, text_argument
 from lofte_reports.doctree import nodes
 from lofte_reports.model.calendar import ReportingPeriod
-from lofte_reports.model.pledge import Pledge, PromiseGroup
+from lofte_reports.model.pledge import Pledge, PromiseGroup, Section
 
 TEMPLATE = "pledge.j2"
+MAX_HEADING_LEVEL = 3
 
 
 def document_date(pledge: Pledge, period: ReportingPeriod | None = None) -> dt.date:
@@ -46,6 +47,16 @@ class PledgeCalls(DocumentCalls):
                 self._add(paragraph)
         else:
             self._add(nodes.ItemList(promises, ordered=group.style == "numbered"))
+        return ""
+
+    def section(self, section: Section, level: int = 1) -> str:
+        """Add a section in the pledge's own words, its sub-sections one heading level down."""
+        self.heading(level, section.heading)
+        self.paragraphs(section.text)
+        self.items(section.items, ordered=section.numbered)
+        self.paragraphs(section.after_items)
+        for sub in section.sections:
+            self.section(sub, min(level + 1, MAX_HEADING_LEVEL))
         return ""
 
     def signatures(

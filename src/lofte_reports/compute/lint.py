@@ -44,6 +44,12 @@ def lint(pledge: Pledge, followup: FollowUp | None) -> list[Warning_]:
 
 
 def _pledge_warnings(pledge: Pledge, followup: FollowUp | None) -> Iterator[Warning_]:
+    if not pledge.signatories:
+        yield (
+            ("signatories",),
+            "löftet har inga undertecknare, så dokumentet får inget underskriftsblock; "
+            "lägg till dem under signatories om löftet ska skrivas under",
+        )
     for g, group in enumerate(pledge.promise_groups):
         for n, promise in enumerate(group.promises):
             if promise.plan is None and not any(a.plan for a in promise.activities):

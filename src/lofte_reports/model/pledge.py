@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     Field,
@@ -23,14 +23,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from lofte_reports.errors import format_loc
+from lofte_reports.errors import Loc, format_loc
 from lofte_reports.languages import Language
 from lofte_reports.model.base import Date, Id, Model, Name, Paragraphs, Text, about
 from lofte_reports.model.calendar import TermDates
 from lofte_reports.model.references import reference_problems
 from lofte_reports.model.theme import Theme
 
-MAX_SIGNATORIES = 4
+MAX_SIGNATORIES = 6
 MAX_PERIOD_YEARS = 4
 
 
@@ -586,6 +586,93 @@ class Signing(Model):
     )
 
 
+StandardSection = Literal[
+    "background", "situation", "priority_areas", "promises", "goals", "follow_up", "signatures"
+]
+"""The pledge document's standard sections, in their usual order."""
+
+STANDARD_SECTIONS: tuple[str, ...] = get_args(StandardSection)
+
+
+class Section(Model):
+    """A section in the pledge's own words: heading, paragraphs, a list and sub-sections."""
+
+    model_config = about(
+        "Eget avsnitt",
+        "Ett avsnitt med egna ord: en rubrik, stycken, en lista och underavsnitt, t.ex. ”Vad är ett medborgarlöfte?” eller ”Bakgrund”.",
+    )
+
+    heading: Text = Field(description="Avsnittets rubrik, t.ex. `Vad är ett medborgarlöfte?`.")
+    text: Paragraphs = Field(
+        default_factory=list, description="Styckena under rubriken, ordagrant."
+    )
+    items: list[Text] = Field(
+        default_factory=list,
+        description="En punktlista efter styckena, en text per punkt.",
+    )
+    numbered: bool = Field(
+        default=False, description="Skriv `true` för att numrera punkterna i `items`."
+    )
+    after_items: Paragraphs = Field(
+        default_factory=list, description="Stycken som står efter listan."
+    )
+    sections: list[Section] = Field(
+        default_factory=list,
+        description="Underavsnitt med mindre rubriker, skrivna på samma sätt.",
+    )
+
+
+class PledgeSection(Section):
+    """A section of the pledge's own, and where it goes among the standard sections."""
+
+    model_config = about(
+        "Eget avsnitt i löftet",
+        "Ett eget avsnitt i medborgarlöftet, och var det står bland standardavsnitten. Utan `before`, `after` och `order` står det före underskrifterna.",
+    )
+
+    id: Id | None = Field(
+        default=None,
+        description="Avsnittets id, som behövs när `order` i löftet anger ordningen, t.ex. `vad-ar`.",
+    )
+    before: StandardSection | None = Field(
+        default=None,
+        description="Standardavsnittet som avsnittet ska stå före, t.ex. `situation`.",
+    )
+    after: StandardSection | None = Field(
+        default=None,
+        description="Standardavsnittet som avsnittet ska stå efter, t.ex. `promises`.",
+    )
+
+    @model_validator(mode="after")
+    def _one_place(self) -> PledgeSection:
+        if self.before is not None and self.after is not None:
+            raise PydanticCustomError(
+                "section_place", "ange antingen before eller after, inte båda"
+            )
+        return self
+
+
+class Headings(Model):
+    """Other words for the standard sections' headings."""
+
+    model_config = about(
+        "Rubriker",
+        "Egna rubriker för standardavsnitten, i stället för de vanliga.",
+    )
+
+    situation: Text | None = Field(
+        default=None, description="I stället för ”Situationen idag”, t.ex. `Lägesbild`."
+    )
+    promises: Text | None = Field(default=None, description="I stället för ”Det här ska vi göra”.")
+    goals: Text | None = Field(
+        default=None, description="I stället för ”Det här ska vi åstadkomma tillsammans”."
+    )
+    follow_up: Text | None = Field(
+        default=None, description="I stället för ”Följ med i hur det går!”."
+    )
+    signatures: Text | None = Field(default=None, description="I stället för ”Underskrifter”.")
+
+
 class Pledge(Model):
     """A medborgarlöfte."""
 
@@ -652,10 +739,25 @@ class Pledge(Model):
         default=None,
         description="Hur löftena följs upp; utifrån detta skrivs avsnittet ”Följ med i hur det går!”. Utelämna nyckeln om dokumentet inte ska ha avsnittet.",
     )
-    signatories: Annotated[list[Signatory], Field(min_length=1, max_length=MAX_SIGNATORIES)] = (
-        Field(
-            description="De personer som skriver under, i den ordning de ska stå i underskriftsblocket."
-        )
+    signatories: Annotated[list[Signatory], Field(max_length=MAX_SIGNATORIES)] = Field(
+        default_factory=list,
+        description="De personer som skriver under (högst sex), i den ordning de ska stå i underskriftsblocket. Utan undertecknare får dokumentet inget underskriftsblock, och `validate` varnar.",
+    )
+    sections: list[PledgeSection] = Field(
+        default_factory=list,
+        description="Egna avsnitt med rubrik, stycken, listor och underavsnitt, och var de ska stå (`before` eller `after` ett standardavsnitt, eller i `order`).",
+    )
+    order: list[Id] | None = Field(
+        default=None,
+        description="Ordningen mellan avsnitten efter rubriken: standardavsnittens namn (`background`, `situation`, `priority_areas`, `promises`, `goals`, `follow_up`, `signatures`) och de egna avsnittens `id`. Ett standardavsnitt som inte står med blir inte med. Utelämna nyckeln för den vanliga ordningen.",
+    )
+    headings: Headings = Field(
+        default_factory=Headings,
+        description="Egna rubriker för standardavsnitten, t.ex. `{situation: Lägesbild}`.",
+    )
+    priority_areas_intro: Text | None = Field(
+        default=None,
+        description="Meningen före listan med prioriterade områden, ordagrant, t.ex. `Medborgarlöftet utgår från tre områden samt ett område som kan förändras:`. Utelämnas den räknas områdena (”Medborgarlöftet utgår från tre prioriterade områden:”).",
     )
     signing: Signing = Field(
         default_factory=Signing,
@@ -672,7 +774,7 @@ class Pledge(Model):
 
     @model_validator(mode="after")
     def _references(self) -> Pledge:
-        problems = reference_problems(self)
+        problems = reference_problems(self) + self._section_problems()
         if problems:
             raise PydanticCustomError(
                 "references",
@@ -680,6 +782,45 @@ class Pledge(Model):
                 {"problems": problems},
             )
         return self
+
+    def _section_problems(self) -> list[tuple[Loc, str]]:
+        ids = [section.id for section in self.sections if section.id is not None]
+        problems: list[tuple[Loc, str]] = [
+            (("sections",), f"två egna avsnitt har samma id {dup!r}")
+            for dup in sorted({i for i in ids if ids.count(i) > 1})
+        ]
+        if self.order is not None:
+            for n, name in enumerate(self.order):
+                if name not in STANDARD_SECTIONS and name not in ids:
+                    problems.append(
+                        (
+                            ("order", n),
+                            f"{name!r} är varken ett standardavsnitt eller ett eget avsnitts id",
+                        )
+                    )
+            for n, section in enumerate(self.sections):
+                if section.id not in self.order:
+                    problems.append(
+                        (
+                            ("sections", n),
+                            "avsnittet står inte i order; ge det ett id och skriv in det där",
+                        )
+                    )
+        return problems
+
+    def section_order(self) -> list[str | PledgeSection]:
+        """Return the sections after the title in document order: standard names and own sections."""
+        if self.order is not None:
+            own = {section.id: section for section in self.sections}
+            return [own.get(name, name) for name in self.order]
+        placed: list[str | PledgeSection] = []
+        for name in STANDARD_SECTIONS:
+            placed += [s for s in self.sections if s.before == name]
+            if name == "signatures":
+                placed += [s for s in self.sections if s.before is None and s.after is None]
+            placed.append(name)
+            placed += [s for s in self.sections if s.after == name]
+        return placed
 
     @property
     def written_language(self) -> Language:
@@ -756,3 +897,22 @@ VALUE_GLOSSES: dict[str, str] = {
 }
 """What each value of an enum or a choice means, in Swedish, for the data-format reference
 and the JSON Schema; keyed "Enum.value" or "Model.field.value"."""
+
+SECTION_GLOSSES: dict[str, str] = {
+    "background": "inledningen först i dokumentet",
+    "situation": "”Situationen idag”",
+    "priority_areas": "listan med prioriterade områden",
+    "promises": "”Det här ska vi göra”, med löftena",
+    "goals": "”Det här ska vi åstadkomma tillsammans”, med målen",
+    "follow_up": "”Följ med i hur det går!”",
+    "signatures": "underskrifterna",
+}
+"""What each standard section is, for the glosses of `before` and `after`."""
+
+VALUE_GLOSSES.update(
+    {
+        f"PledgeSection.{where}.{name}": gloss
+        for where in ("before", "after")
+        for name, gloss in SECTION_GLOSSES.items()
+    }
+)
