@@ -35,3 +35,25 @@ def test_a_refused_call_names_the_template_and_line(
     err = capsys.readouterr().err
     assert "mallen pledge.j2, rad 3: ett anrop kan inte göras så" in err and says in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
+        '{% include "pledge.j2" %}',
+        '{% extends "pledge.j2" %}',
+    ],
+)
+def test_a_template_that_never_ends_is_a_template_error(
+    body: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "lofte"
+    shutil.copytree(SAMPLE, folder)
+    (folder / "templates").mkdir()
+    (folder / "templates" / "pledge.j2").write_text(body, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["pledge", str(folder), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "mallen pledge.j2" in err and "sig själv utan slut" in err, err
+    assert not out.exists()

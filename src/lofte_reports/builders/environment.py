@@ -100,6 +100,10 @@ def render(
         raise DataError([Problem(f"mallen {error.name} finns inte")]) from None
     except jinja2.TemplateError as error:
         raise DataError([_template_problem(*_failing_frame(error, name))]) from None
+    except RecursionError as error:  # a macro calling itself, a template including itself
+        template, line, _ = _failing_frame(error, name)
+        wording = "mallen anropar, tar med eller bygger på sig själv utan slut; ta bort den slingan"
+        raise DataError([_template_problem(template, line, wording)]) from None
     except (ValueError, TypeError) as error:  # a doc.* call the tree refuses (heading level 99)
         template, line, message = _failing_frame(error, name)
         if line is None:
