@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import os
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from lofte_reports.doctree.nodes import (
 from lofte_reports.fonts.coverage import SHIPPED_FACES, embedding_refusal, shipped_face
 from lofte_reports.writers.docx.fonts import font_key, obfuscate
 from lofte_reports.writers.docx.writer import write_docx
+from tests.office import convert_to_pdf
 from tests.trees import every_block_document
 from tests.writers.test_style import VERA
 
@@ -128,13 +127,7 @@ def test_a_word_processor_without_the_font_draws_the_embedded_one(tmp_path: Path
     document = _with_style(every_block_document(), DocumentStyle(font=probe))
     source = tmp_path / "probe.docx"
     source.write_bytes(write_docx(document))
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        env={**os.environ, "HOME": str(tmp_path)},
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    convert_to_pdf(source)
     import pikepdf
 
     with pikepdf.open(tmp_path / "probe.pdf") as pdf:

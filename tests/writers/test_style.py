@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import os
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -39,6 +37,7 @@ from lofte_reports.writers._look import HEADER_FILL
 from lofte_reports.writers.docx import write_docx
 from lofte_reports.writers.pdf import write_pdf
 from tests.conftest import docx_text, normalise, pdf_text
+from tests.office import convert_to_pdf
 from tests.trees import HOSTILE, every_block_document
 
 VERA = (Path(reportlab.__file__).parent / "fonts" / "Vera.ttf").read_bytes()
@@ -345,13 +344,7 @@ def test_libreoffice_opens_a_themed_docx_made_from_a_reference(tmp_path: Path) -
     )
     source = tmp_path / "tema.docx"
     source.write_bytes(write_docx(_styled(style, notice="Exempeldata")))
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        env={**os.environ, "HOME": str(tmp_path)},
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    convert_to_pdf(source)
     pdf = (tmp_path / "tema.pdf").read_bytes()
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     for expected in ("Temats sidhuvud", "Temats sidfot", "Exempeldata", "Numrerat två."):

@@ -130,12 +130,12 @@ def _embed_fonts(word: DocxDocument, font: FontFamily | None) -> None:
     """
     parts = [word.element, *(part.element for part in _header_footer_parts(word))]
     italic = any(element.xpath(".//w:i") for element in parts)
-    wanted = ("regular", "bold", "italic", "bold_italic") if italic else ("regular", "bold")
-    families = [(SHIPPED_FAMILY, docx_fonts.shipped_faces())]
+    wanted = docx_fonts.FACES if italic else docx_fonts.FACES[:2]  # regular and bold
+    fallback = f'.//w:rFonts[@w:ascii="{SHIPPED_FAMILY}"]'
+    families = []
+    if font is None or any(element.xpath(fallback) for element in parts):
+        families.append((SHIPPED_FAMILY, docx_fonts.shipped_faces()))
     if font is not None:
-        fallback = f'.//w:rFonts[@w:ascii="{SHIPPED_FAMILY}"]'
-        if not any(element.xpath(fallback) for element in parts):
-            families = []
         families.append((font.name, docx_fonts.family_faces(font)))
     for name, faces in families:
         docx_fonts.embed_family(word, name, {k: v for k, v in faces.items() if k in wanted})
